@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ItemId, RunId } from '../ids.js';
+
+export const runScoped = { runId: RunId };
+export const atomRef = { runId: RunId, atomId: ItemId };
+
+/** The four validation levels: atom, task, milestone, masterplan. */
+export const ValidationLevel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+/** A validation level. */
+export type ValidationLevel = z.infer<typeof ValidationLevel>;
+
+/** Why a validation failed, with the place and the atom whose lines carry it when known. */
+export const ValidationError = z
+  .object({
+    level: ValidationLevel,
+    code: z.string(),
+    message: z.string(),
+    file: z.string().optional(),
+    line: z.number().int().positive().optional(),
+    atomId: ItemId.optional(),
+  })
+  .strict();
+/** A validation error. */
+export type ValidationError = z.infer<typeof ValidationError>;
+
+/** Tokens a model call used. The offline provider reports zero. */
+export const TokenUsage = z.object({ input: z.number().int().nonnegative(), output: z.number().int().nonnegative() }).strict();
+/** Token usage. */
+export type TokenUsage = z.infer<typeof TokenUsage>;
+
+/** Test counts of a validation level that ran generated tests. */
+export const TestCounts = z
+  .object({ passed: z.number().int().nonnegative(), failed: z.number().int().nonnegative() })
+  .strict();
+/** Test counts. */
+export type TestCounts = z.infer<typeof TestCounts>;
+
+/** The result of a validation above L1: which atom revisions it covered and whom a failure blames. */
+export const levelResult = {
+  revision: z.string().min(1),
+  passed: z.boolean(),
+  errors: z.array(ValidationError),
+  blamedAtoms: z.array(ItemId),
+  durationMs: z.number().nonnegative(),
+};

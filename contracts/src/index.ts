@@ -1,0 +1,18 @@
+export { RunId, ItemId } from './ids.js';
+export * from './naming.js';
+export * from './discovery.js';
+export * from './plan.js';
+export * from './atoms.js';
+export { ValidationLevel, ValidationError, TokenUsage, TestCounts } from './events/common.js';
+export * from './events/run.js';
+export * from './events/pipeline.js';
+export * from './events/atom.js';
+export * from './events/validation.js';
+export * from './summary.js';
+export * from './work.js';
+export * from './subjects.js';
+export * from './catalog.js';
+export * from './envelope.js';
+export * from './run/view.js';
+export * from './run/summarize.js';
+export * from './assemble.js';

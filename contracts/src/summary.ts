@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ValidationError } from './events/common.js';
+
+const count = z.number().int().nonnegative();
+const share = z.number().min(0).max(1);
+
+/** Pass and fail counts of one validation level. */
+export const LevelCounts = z.object({ passed: count, failed: count }).strict();
+
+/** One failed atom in the report: why, and what it blocked. */
+export const FailedAtom = z
+  .object({ atomId: z.string(), attempts: count, reason: z.string(), errors: z.array(ValidationError), blocked: z.array(z.string()) })
+  .strict();
+/** A failed atom. */
+export type FailedAtom = z.infer<typeof FailedAtom>;
+
+/**
+ * The outcome of a run, computed from its events only (so `mge replay` rebuilds it exactly).
+ * `precision` is the share of atoms that passed every level; `firstPassPrecision` the share that
+ * passed on their first attempt; `attempts` counts generation attempts of all atoms.
+ */
+export const RunSummary = z
+  .object({
+    runId: z.string(),
+    status: z.enum(['succeeded', 'failed']),
+    mode: z.string(),
+    provider: z.string(),
+    request: z.string(),
+    outDir: z.string(),
+    tasks: count,
+    milestones: count,
+    atoms: count,
+    waves: count,
+    attempts: count,
+    retries: count,
+    precision: share,
+    firstPassPrecision: share,
+    durationMs: count,
+    tokens: z.object({ input: count, output: count, total: count }).strict(),
+    costUsd: z.number().nonnegative(),
+    levels: z.object({ l1: LevelCounts, l2: LevelCounts, l3: LevelCounts, l4: LevelCounts }).strict(),
+    tests: z.object({ passed: count, failed: count }).strict(),
+    failure: z.object({ stage: z.string(), reason: z.string() }).strict().optional(),
+    failedAtoms: z.array(FailedAtom),
+    blockedAtoms: z.array(z.string()),
+  })
+  .strict();
+/** A run summary. */
+export type RunSummary = z.infer<typeof RunSummary>;
