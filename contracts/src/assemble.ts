@@ -18,7 +18,11 @@ export interface AssembledFile {
   readonly file: string;
   readonly text: string;
   /** 1-based inclusive line ranges, each owned by the atoms listed. */
-  readonly ranges: readonly { readonly atomIds: readonly string[]; readonly start: number; readonly end: number }[];
+  readonly ranges: readonly {
+    readonly atomIds: readonly string[];
+    readonly start: number;
+    readonly end: number;
+  }[];
 }
 
 const TYPE_KINDS: ReadonlySet<AtomKind> = new Set(['type', 'interface']);
@@ -28,7 +32,8 @@ export function relativeSpecifier(from: string, to: string): string {
   const fromDir = from.split('/').slice(0, -1);
   const target = to.replace(/\.ts$/, '.js').split('/');
   let common = 0;
-  while (common < fromDir.length && common < target.length - 1 && fromDir[common] === target[common]) common += 1;
+  while (common < fromDir.length && common < target.length - 1 && fromDir[common] === target[common])
+    common += 1;
   const up = fromDir.length - common;
   const rest = target.slice(common).join('/');
   return up === 0 ? `./${rest}` : `${'../'.repeat(up)}${rest}`;
@@ -37,7 +42,8 @@ export function relativeSpecifier(from: string, to: string): string {
 /** Maps every symbol provided by an atom to where it lives. */
 export function indexSymbols(atoms: Iterable<AtomSource['spec']>): Map<string, SymbolHome> {
   const homes = new Map<string, SymbolHome>();
-  for (const atom of atoms) if (atom.kind !== 'test') homes.set(atom.symbol, { file: atom.file, kind: atom.kind, atomId: atom.id });
+  for (const atom of atoms)
+    if (atom.kind !== 'test') homes.set(atom.symbol, { file: atom.file, kind: atom.kind, atomId: atom.id });
   return homes;
 }
 
@@ -46,7 +52,11 @@ interface ImportLine {
   readonly atomIds: string[];
 }
 
-function importLines(file: string, atoms: readonly AtomSource[], homes: ReadonlyMap<string, SymbolHome>): ImportLine[] {
+function importLines(
+  file: string,
+  atoms: readonly AtomSource[],
+  homes: ReadonlyMap<string, SymbolHome>,
+): ImportLine[] {
   const groups = new Map<string, { names: Set<string>; atomIds: Set<string> }>();
   const add = (key: string, name: string, atomId: string): void => {
     const group = groups.get(key) ?? { names: new Set<string>(), atomIds: new Set<string>() };
@@ -68,7 +78,10 @@ function importLines(file: string, atoms: readonly AtomSource[], homes: Readonly
     const typeOnly = key.startsWith('type ');
     const from = typeOnly ? key.slice(5) : key;
     const names = [...group.names].sort().join(', ');
-    return { text: `import ${typeOnly ? 'type ' : ''}{ ${names} } from '${from}';`, atomIds: [...group.atomIds] };
+    return {
+      text: `import ${typeOnly ? 'type ' : ''}{ ${names} } from '${from}';`,
+      atomIds: [...group.atomIds],
+    };
   });
 }
 
@@ -83,7 +96,11 @@ const sortKey = (key: string): string => {
  * Puts a file together: the imports its atoms need (derived from `needs` and `uses`, never written
  * by a model), then each atom in order, separated by a blank line. A `document` atom is the whole file.
  */
-export function assembleFile(file: string, atoms: readonly AtomSource[], homes: ReadonlyMap<string, SymbolHome>): AssembledFile {
+export function assembleFile(
+  file: string,
+  atoms: readonly AtomSource[],
+  homes: ReadonlyMap<string, SymbolHome>,
+): AssembledFile {
   const ordered = [...atoms].sort((a, b) => a.spec.order - b.spec.order);
   if (ordered.length === 1 && ordered[0]!.spec.kind === 'document') {
     const only = ordered[0]!;

@@ -37,6 +37,9 @@ export const AtomDraft = z
 export type AtomDraft = z.infer<typeof AtomDraft>;
 
 /** An atom in the graph: the draft plus the atoms it depends on and its wave (topological level, from 0). */
-export const AtomSpec = AtomDraft.extend({ dependsOn: z.array(ItemId), wave: z.number().int().nonnegative() });
+export const AtomSpec = AtomDraft.extend({
+  dependsOn: z.array(ItemId),
+  wave: z.number().int().nonnegative(),
+});
 /** An atom spec. */
 export type AtomSpec = z.infer<typeof AtomSpec>;

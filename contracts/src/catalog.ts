@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { AtomDispatched, AtomFailed, AtomGenerated, AtomGenerationFailed, AtomValidated } from './events/atom.js';
+import {
+  AtomDispatched,
+  AtomFailed,
+  AtomGenerated,
+  AtomGenerationFailed,
+  AtomValidated,
+} from './events/atom.js';
 import { AtomGraphBuilt, DiscoveryCompleted, MasterPlanCreated } from './events/pipeline.js';
 import { MessageRejected, RunCompleted, RunRequested, StageFailed } from './events/run.js';
 import { MasterPlanValidated, MilestoneValidated, TaskValidated } from './events/validation.js';
@@ -16,21 +22,111 @@ interface EventDef {
 
 /** Every event: its subject tokens, schema version and payload schema. */
 export const eventCatalog = {
-  RunRequested: { aggregate: 'run', name: 'requested', version: 1, schema: RunRequested, doc: 'A backend was requested.' },
-  DiscoveryCompleted: { aggregate: 'discovery', name: 'completed', version: 1, schema: DiscoveryCompleted, doc: 'The DiscoveryDocument was written.' },
-  MasterPlanCreated: { aggregate: 'plan', name: 'created', version: 1, schema: MasterPlanCreated, doc: 'The MasterPlan was written.' },
-  AtomGraphBuilt: { aggregate: 'plan', name: 'atomized', version: 1, schema: AtomGraphBuilt, doc: 'Tasks were split into atoms with a dependency graph.' },
-  AtomDispatched: { aggregate: 'atom', name: 'dispatched', version: 1, schema: AtomDispatched, doc: 'An atom attempt was sent for generation.' },
-  AtomGenerated: { aggregate: 'atom', name: 'generated', version: 1, schema: AtomGenerated, doc: 'An atom attempt was generated.' },
-  AtomGenerationFailed: { aggregate: 'atom', name: 'generation-failed', version: 1, schema: AtomGenerationFailed, doc: 'A provider failed to generate an atom attempt.' },
-  AtomValidated: { aggregate: 'atom', name: 'validated', version: 1, schema: AtomValidated, doc: 'An atom attempt passed or failed L1.' },
-  AtomFailed: { aggregate: 'atom', name: 'failed', version: 1, schema: AtomFailed, doc: 'An atom used all its attempts.' },
-  TaskValidated: { aggregate: 'task', name: 'validated', version: 1, schema: TaskValidated, doc: 'A task passed or failed L2.' },
-  MilestoneValidated: { aggregate: 'milestone', name: 'validated', version: 1, schema: MilestoneValidated, doc: 'A milestone passed or failed L3.' },
-  MasterPlanValidated: { aggregate: 'plan', name: 'validated', version: 1, schema: MasterPlanValidated, doc: 'The whole project passed or failed L4.' },
-  StageFailed: { aggregate: 'run', name: 'stage-failed', version: 1, schema: StageFailed, doc: 'A stage could not go on.' },
-  MessageRejected: { aggregate: 'run', name: 'message-rejected', version: 1, schema: MessageRejected, doc: 'A message of this run went to the DLQ.' },
-  RunCompleted: { aggregate: 'run', name: 'completed', version: 1, schema: RunCompleted, doc: 'The run ended, with its summary.' },
+  RunRequested: {
+    aggregate: 'run',
+    name: 'requested',
+    version: 1,
+    schema: RunRequested,
+    doc: 'A backend was requested.',
+  },
+  DiscoveryCompleted: {
+    aggregate: 'discovery',
+    name: 'completed',
+    version: 1,
+    schema: DiscoveryCompleted,
+    doc: 'The DiscoveryDocument was written.',
+  },
+  MasterPlanCreated: {
+    aggregate: 'plan',
+    name: 'created',
+    version: 1,
+    schema: MasterPlanCreated,
+    doc: 'The MasterPlan was written.',
+  },
+  AtomGraphBuilt: {
+    aggregate: 'plan',
+    name: 'atomized',
+    version: 1,
+    schema: AtomGraphBuilt,
+    doc: 'Tasks were split into atoms with a dependency graph.',
+  },
+  AtomDispatched: {
+    aggregate: 'atom',
+    name: 'dispatched',
+    version: 1,
+    schema: AtomDispatched,
+    doc: 'An atom attempt was sent for generation.',
+  },
+  AtomGenerated: {
+    aggregate: 'atom',
+    name: 'generated',
+    version: 1,
+    schema: AtomGenerated,
+    doc: 'An atom attempt was generated.',
+  },
+  AtomGenerationFailed: {
+    aggregate: 'atom',
+    name: 'generation-failed',
+    version: 1,
+    schema: AtomGenerationFailed,
+    doc: 'A provider failed to generate an atom attempt.',
+  },
+  AtomValidated: {
+    aggregate: 'atom',
+    name: 'validated',
+    version: 1,
+    schema: AtomValidated,
+    doc: 'An atom attempt passed or failed L1.',
+  },
+  AtomFailed: {
+    aggregate: 'atom',
+    name: 'failed',
+    version: 1,
+    schema: AtomFailed,
+    doc: 'An atom used all its attempts.',
+  },
+  TaskValidated: {
+    aggregate: 'task',
+    name: 'validated',
+    version: 1,
+    schema: TaskValidated,
+    doc: 'A task passed or failed L2.',
+  },
+  MilestoneValidated: {
+    aggregate: 'milestone',
+    name: 'validated',
+    version: 1,
+    schema: MilestoneValidated,
+    doc: 'A milestone passed or failed L3.',
+  },
+  MasterPlanValidated: {
+    aggregate: 'plan',
+    name: 'validated',
+    version: 1,
+    schema: MasterPlanValidated,
+    doc: 'The whole project passed or failed L4.',
+  },
+  StageFailed: {
+    aggregate: 'run',
+    name: 'stage-failed',
+    version: 1,
+    schema: StageFailed,
+    doc: 'A stage could not go on.',
+  },
+  MessageRejected: {
+    aggregate: 'run',
+    name: 'message-rejected',
+    version: 1,
+    schema: MessageRejected,
+    doc: 'A message of this run went to the DLQ.',
+  },
+  RunCompleted: {
+    aggregate: 'run',
+    name: 'completed',
+    version: 1,
+    schema: RunCompleted,
+    doc: 'The run ended, with its summary.',
+  },
 } as const satisfies Record<string, EventDef>;
 
 /** The name of an event type, e.g. `AtomGenerated`. */
@@ -50,10 +146,34 @@ interface WorkDef {
 
 /** Every work item: the service that does it, its subject kind and payload schema. */
 export const workCatalog = {
-  GenerateAtom: { service: 'executor', kind: 'generate', version: 1, schema: GenerateAtom, doc: 'Generate one atom attempt.' },
-  ValidateTask: { service: 'validator', kind: 'task', version: 1, schema: ValidateTask, doc: 'Run L2 on a task.' },
-  ValidateMilestone: { service: 'validator', kind: 'milestone', version: 1, schema: ValidateMilestone, doc: 'Run L3 on a milestone.' },
-  ValidatePlan: { service: 'validator', kind: 'plan', version: 1, schema: ValidatePlan, doc: 'Run L4 on the project.' },
+  GenerateAtom: {
+    service: 'executor',
+    kind: 'generate',
+    version: 1,
+    schema: GenerateAtom,
+    doc: 'Generate one atom attempt.',
+  },
+  ValidateTask: {
+    service: 'validator',
+    kind: 'task',
+    version: 1,
+    schema: ValidateTask,
+    doc: 'Run L2 on a task.',
+  },
+  ValidateMilestone: {
+    service: 'validator',
+    kind: 'milestone',
+    version: 1,
+    schema: ValidateMilestone,
+    doc: 'Run L3 on a milestone.',
+  },
+  ValidatePlan: {
+    service: 'validator',
+    kind: 'plan',
+    version: 1,
+    schema: ValidatePlan,
+    doc: 'Run L4 on the project.',
+  },
 } as const satisfies Record<string, WorkDef>;
 
 /** The name of a work item type, e.g. `GenerateAtom`. */
@@ -63,7 +183,11 @@ export type WorkData<T extends WorkType> = z.infer<(typeof workCatalog)[T]['sche
 /** Every message type: events and work items. */
 export type MessageType = EventType | WorkType;
 /** The payload of any message type. */
-export type MessageData<T extends MessageType> = T extends EventType ? EventData<T> : T extends WorkType ? WorkData<T> : never;
+export type MessageData<T extends MessageType> = T extends EventType
+  ? EventData<T>
+  : T extends WorkType
+    ? WorkData<T>
+    : never;
 
 /** The catalog entry (schema, version) of any message type. */
 export function messageDef(type: string): { schema: z.ZodType; version: number } | undefined {

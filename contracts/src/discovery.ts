@@ -22,7 +22,10 @@ export const EntityField = z
     message: 'a reference field names `references`, and only a reference field does',
     path: ['references'],
   })
-  .refine((f) => f.name !== 'id', { message: '`id` is made by the server; do not declare it', path: ['name'] });
+  .refine((f) => f.name !== 'id', {
+    message: '`id` is made by the server; do not declare it',
+    path: ['name'],
+  });
 /** A typed field of an entity. */
 export type EntityField = z.infer<typeof EntityField>;
 
@@ -47,9 +50,7 @@ export const DiscoveryDocument = z
   .object({
     domain: z.string().min(1),
     summary: z.string().default(''),
-    boundedContexts: z
-      .array(Named.extend({ entities: z.array(PascalName) }))
-      .default([]),
+    boundedContexts: z.array(Named.extend({ entities: z.array(PascalName) })).default([]),
     entities: z.array(Entity).min(1, 'name at least one entity'),
     valueObjects: z.array(Named).default([]),
     domainEvents: z.array(Named.extend({ entity: PascalName })).default([]),
@@ -63,13 +64,21 @@ export const DiscoveryDocument = z
     const names = new Set<string>();
     doc.entities.forEach((entity, i) => {
       if (names.has(entity.name)) {
-        ctx.addIssue({ code: 'custom', message: `entity ${entity.name} is declared twice`, path: ['entities', i, 'name'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `entity ${entity.name} is declared twice`,
+          path: ['entities', i, 'name'],
+        });
       }
       names.add(entity.name);
       const fields = new Set<string>();
       entity.fields.forEach((field, j) => {
         if (fields.has(field.name)) {
-          ctx.addIssue({ code: 'custom', message: `field ${field.name} is declared twice`, path: ['entities', i, 'fields', j, 'name'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `field ${field.name} is declared twice`,
+            path: ['entities', i, 'fields', j, 'name'],
+          });
         }
         fields.add(field.name);
       });

@@ -54,7 +54,11 @@ export interface MessageMeta {
 }
 
 /** Builds a message with its deterministic id; correlation and causation follow the cause when given. */
-export function createMessage<T extends MessageType>(type: T, data: MessageData<T>, meta: MessageMeta): Envelope<T> {
+export function createMessage<T extends MessageType>(
+  type: T,
+  data: MessageData<T>,
+  meta: MessageMeta,
+): Envelope<T> {
   const runId = (data as { runId: string }).runId;
   const id = messageId(runId, type, ...meta.key);
   return {
@@ -121,12 +125,16 @@ export function formatIssues(error: z.ZodError, prefix = ''): string[] {
 }
 
 /** Parses headers and a JSON body into a typed message; never throws, never casts unchecked data. */
-export function parseMessage(headers: Readonly<Record<string, string | undefined>>, body: string): ParseResult {
+export function parseMessage(
+  headers: Readonly<Record<string, string | undefined>>,
+  body: string,
+): ParseResult {
   const head = HeadersSchema.safeParse(headers);
   if (!head.success) return { ok: false, issues: formatIssues(head.error, 'headers') };
   const type = head.data[ceHeader.type];
   const def = messageDef(type);
-  if (def === undefined) return { ok: false, issues: [`headers.${ceHeader.type}: unknown message type ${type}`] };
+  if (def === undefined)
+    return { ok: false, issues: [`headers.${ceHeader.type}: unknown message type ${type}`] };
   let json: unknown;
   try {
     json = JSON.parse(body);

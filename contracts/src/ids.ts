@@ -6,4 +6,6 @@ export const RunId = z.string().regex(/^r-[0-9A-HJKMNP-TV-Z]{26}$/, 'must be r- 
 export type RunId = z.infer<typeof RunId>;
 
 /** Ids of plan items: lower-case kebab words, dots and colons, safe in NATS subjects' tokens and headers. */
-export const ItemId = z.string().regex(/^[a-z0-9][a-z0-9.:_/-]*$/, 'must be lower-case letters, digits and - . : _ /');
+export const ItemId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.:_/-]*$/, 'must be lower-case letters, digits and - . : _ /');

@@ -33,7 +33,15 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   datum: 'data',
   criterion: 'criteria',
 };
-const UNCOUNTABLE = new Set(['equipment', 'information', 'news', 'series', 'species', 'feedback', 'inventory']);
+const UNCOUNTABLE = new Set([
+  'equipment',
+  'information',
+  'news',
+  'series',
+  'species',
+  'feedback',
+  'inventory',
+]);
 
 /** English plural of one lower-case word. */
 export function pluralizeWord(word: string): string {

@@ -49,7 +49,9 @@ export const subjects = {
 } as const;
 
 /** Reads an event subject back into its parts, or undefined when it is not one. */
-export function parseEventSubject(subject: string): { runId: string; aggregate: string; name: string } | undefined {
+export function parseEventSubject(
+  subject: string,
+): { runId: string; aggregate: string; name: string } | undefined {
   const parts = subject.split('.');
   if (parts.length !== 5 || parts[0] !== 'mge' || parts[1] !== 'ev') return undefined;
   return { runId: parts[2]!, aggregate: parts[3]!, name: parts[4]! };

@@ -9,7 +9,13 @@ export const LevelCounts = z.object({ passed: count, failed: count }).strict();
 
 /** One failed atom in the report: why, and what it blocked. */
 export const FailedAtom = z
-  .object({ atomId: z.string(), attempts: count, reason: z.string(), errors: z.array(ValidationError), blocked: z.array(z.string()) })
+  .object({
+    atomId: z.string(),
+    attempts: count,
+    reason: z.string(),
+    errors: z.array(ValidationError),
+    blocked: z.array(z.string()),
+  })
   .strict();
 /** A failed atom. */
 export type FailedAtom = z.infer<typeof FailedAtom>;

@@ -20,7 +20,9 @@ export const ValidateTask = z.object({ runId: RunId, taskId: ItemId, revision: z
 export type ValidateTask = z.infer<typeof ValidateTask>;
 
 /** Work for the validator: L3 of a milestone at a revision. */
-export const ValidateMilestone = z.object({ runId: RunId, milestoneId: ItemId, revision: z.string().min(1) }).strict();
+export const ValidateMilestone = z
+  .object({ runId: RunId, milestoneId: ItemId, revision: z.string().min(1) })
+  .strict();
 /** A ValidateMilestone work item. */
 export type ValidateMilestone = z.infer<typeof ValidateMilestone>;
 

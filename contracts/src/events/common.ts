@@ -24,7 +24,9 @@ export const ValidationError = z
 export type ValidationError = z.infer<typeof ValidationError>;
 
 /** Tokens a model call used. The offline provider reports zero. */
-export const TokenUsage = z.object({ input: z.number().int().nonnegative(), output: z.number().int().nonnegative() }).strict();
+export const TokenUsage = z
+  .object({ input: z.number().int().nonnegative(), output: z.number().int().nonnegative() })
+  .strict();
 /** Token usage. */
 export type TokenUsage = z.infer<typeof TokenUsage>;
 

@@ -1,20 +1,29 @@
 import type { RunSummary } from '../summary.js';
 import type { AtomView, RunView } from './view.js';
 
-const ratio = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 1e4) / 1e4);
+const ratio = (part: number, whole: number): number =>
+  whole === 0 ? 0 : Math.round((part / whole) * 1e4) / 1e4;
 
 /** Whether an atom passed every level that has judged it (and the run's last L4, when there is one). */
 function passedEveryLevel(view: RunView, atom: AtomView): boolean {
   if (atom.status !== 'passed') return false;
-  const levels = [view.tasks.get(atom.spec.taskId), view.milestones.get(atom.spec.milestoneId), view.planResult];
+  const levels = [
+    view.tasks.get(atom.spec.taskId),
+    view.milestones.get(atom.spec.milestoneId),
+    view.planResult,
+  ];
   return levels.every((level) => level?.passed === true);
 }
 
 function failureOf(view: RunView, failedAtoms: number): RunSummary['failure'] {
   if (view.stageFailure !== undefined) {
-    return { stage: view.stageFailure.stage, reason: `${view.stageFailure.code}: ${view.stageFailure.message}` };
+    return {
+      stage: view.stageFailure.stage,
+      reason: `${view.stageFailure.code}: ${view.stageFailure.message}`,
+    };
   }
-  if (failedAtoms > 0) return { stage: 'executor', reason: `${failedAtoms} atom(s) failed after all attempts` };
+  if (failedAtoms > 0)
+    return { stage: 'executor', reason: `${failedAtoms} atom(s) failed after all attempts` };
   if (view.planResult?.passed === false) return { stage: 'validator', reason: 'the project failed L4' };
   if (view.planResult === undefined) return { stage: 'validator', reason: 'the project was never validated' };
   return undefined;
@@ -28,7 +37,8 @@ export function summarizeRun(view: RunView, completedAt: string): RunSummary {
   const atoms = [...view.atoms.values()];
   const failed = atoms.filter((a) => a.status === 'failed');
   const attemptedAtoms = atoms.filter((a) => a.generations > 0).length;
-  const succeeded = view.planResult?.passed === true && failed.length === 0 && view.stageFailure === undefined;
+  const succeeded =
+    view.planResult?.passed === true && failed.length === 0 && view.stageFailure === undefined;
   const requestedAt = view.requestedAt === undefined ? Date.parse(completedAt) : Date.parse(view.requestedAt);
   const failure = succeeded ? undefined : failureOf(view, failed.length);
   return {
@@ -45,9 +55,16 @@ export function summarizeRun(view: RunView, completedAt: string): RunSummary {
     attempts: view.attempts,
     retries: view.attempts - attemptedAtoms,
     precision: ratio(atoms.filter((a) => passedEveryLevel(view, a)).length, atoms.length),
-    firstPassPrecision: ratio(atoms.filter((a) => a.firstPass && passedEveryLevel(view, a)).length, atoms.length),
+    firstPassPrecision: ratio(
+      atoms.filter((a) => a.firstPass && passedEveryLevel(view, a)).length,
+      atoms.length,
+    ),
     durationMs: Math.max(0, Date.parse(completedAt) - requestedAt),
-    tokens: { input: view.tokens.input, output: view.tokens.output, total: view.tokens.input + view.tokens.output },
+    tokens: {
+      input: view.tokens.input,
+      output: view.tokens.output,
+      total: view.tokens.input + view.tokens.output,
+    },
     costUsd: Math.round(view.costUsd * 1e6) / 1e6,
     levels: {
       l1: { ...view.counts.l1 },

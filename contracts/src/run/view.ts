@@ -123,7 +123,10 @@ export function revisionOf(view: RunView, atomIds: Iterable<string>): string {
 }
 
 /** The atoms a validation scope covers: a task, a milestone, or the whole plan. */
-export function scopeAtoms(view: RunView, scope: { taskId: string } | { milestoneId: string } | 'plan'): string[] {
+export function scopeAtoms(
+  view: RunView,
+  scope: { taskId: string } | { milestoneId: string } | 'plan',
+): string[] {
   if (scope === 'plan') return [...view.atoms.keys()];
   if ('taskId' in scope) return view.taskAtoms.get(scope.taskId) ?? [];
   return view.milestoneAtoms.get(scope.milestoneId) ?? [];
