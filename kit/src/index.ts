@@ -1,2 +1,13 @@
 export * from './errors.js';
+export * from './config.js';
+export * from './logger.js';
+export * from './run-views.js';
 export * from './nats/server-process.js';
+export * from './nats/connect.js';
+export * from './nats/provision.js';
+export * from './nats/event-store.js';
+export * from './nats/outcome.js';
+export * from './nats/consume.js';
+export * from './nats/dead-letter.js';
+export * from './nats/runtime.js';
+export { parseWire, headerRecord } from './nats/wire.js';

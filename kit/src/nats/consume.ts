@@ -1,0 +1,148 @@
+import type { Consumer, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
+import { AckPolicy } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import type { Envelope, MessageType } from '@mge/contracts';
+import { isRetryable } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Outcome } from './outcome.js';
+import { reject, retry } from './outcome.js';
+import { createSlots } from './slots.js';
+import type { Rejecter } from './dead-letter.js';
+import { parseWire } from './wire.js';
+
+/** What a handler gets besides its message. */
+export interface HandlerContext {
+  readonly deliveryCount: number;
+  readonly logger: Logger;
+  /** Tells the server the work goes on (resets the ack wait). Sent periodically anyway. */
+  working(): void;
+}
+
+export type Handler<T extends MessageType = MessageType> = (
+  message: Envelope<T>,
+  ctx: HandlerContext,
+) => Promise<Outcome>;
+
+/** One durable consumer of a service: the service at a glance is a list of these. */
+export interface Subscription {
+  readonly durable: string;
+  readonly stream: string;
+  readonly filter: string;
+  /** The message types this consumer takes; anything else on its subject is rejected. */
+  readonly accepts: readonly MessageType[];
+  readonly handler: Handler;
+  /** Handlers running at once in this process. */
+  readonly maxInFlight: number;
+  readonly ackWaitMs?: number;
+  /** Deliveries after which a message that still fails goes to the DLQ. */
+  readonly maxDeliver?: number;
+}
+
+export interface ConsumerDeps {
+  readonly js: JetStreamClient;
+  readonly jsm: JetStreamManager;
+  readonly logger: Logger;
+  readonly deadLetter: Rejecter;
+}
+
+export interface RunningConsumer {
+  stop(): Promise<void>;
+}
+
+const backoffMs = (deliveries: number): number => Math.min(30_000, 250 * 2 ** Math.min(deliveries, 7));
+
+/**
+ * Pulls with `fetch` sized to the free in-process slots (so no prefetched message outlives its ack
+ * wait), runs handlers concurrently, maps their outcomes to ack / nak(delay) / DLQ + term.
+ */
+export async function startConsumer(deps: ConsumerDeps, sub: Subscription): Promise<RunningConsumer> {
+  const ackWaitMs = sub.ackWaitMs ?? 30_000;
+  const maxDeliver = sub.maxDeliver ?? 5;
+  await deps.jsm.consumers.add(sub.stream, {
+    durable_name: sub.durable,
+    filter_subject: sub.filter,
+    ack_policy: AckPolicy.Explicit,
+    ack_wait: nanos(ackWaitMs),
+    max_deliver: -1, // counted here, so a message that keeps failing or crashing reaches the DLQ
+    max_ack_pending: Math.max(sub.maxInFlight, 1_000),
+  });
+  const consumer = await deps.js.consumers.get(sub.stream, sub.durable);
+  const logger = deps.logger.child({ consumer: sub.durable });
+  const slots = createSlots(sub.maxInFlight);
+  const loop = pullLoop(consumer, slots, (m) => handle(m, sub, { ...deps, logger }, ackWaitMs, maxDeliver));
+  return {
+    stop: async () => {
+      await loop.stop();
+      await slots.drained();
+    },
+  };
+}
+
+function pullLoop(
+  consumer: Consumer,
+  slots: ReturnType<typeof createSlots>,
+  onMessage: (m: JsMsg) => Promise<void>,
+) {
+  let stopped = false;
+  let current: { stop(): void } | undefined;
+  const done = (async () => {
+    while (!stopped) {
+      await slots.waitForFree();
+      if (stopped) break;
+      try {
+        const batch = await consumer.fetch({ max_messages: slots.free(), expires: 2_000 });
+        current = batch;
+        for await (const m of batch) {
+          slots.take();
+          void onMessage(m).finally(() => slots.release());
+        }
+      } catch {
+        if (!stopped) await new Promise((r) => setTimeout(r, 250)); // server away: try again shortly
+      }
+    }
+  })();
+  return {
+    stop: async () => {
+      stopped = true;
+      current?.stop();
+      slots.wake();
+      await done;
+    },
+  };
+}
+
+async function handle(
+  m: JsMsg,
+  sub: Subscription,
+  deps: ConsumerDeps,
+  ackWaitMs: number,
+  maxDeliver: number,
+): Promise<void> {
+  const deliveries = m.info.deliveryCount;
+  const parsed = parseWire(m.headers, m.data);
+  if (!parsed.ok) return deps.deadLetter(m, `does not parse: ${parsed.issues.join('; ')}`, undefined);
+  const message = parsed.message;
+  if (!sub.accepts.includes(message.type))
+    return deps.deadLetter(m, `unexpected message type ${message.type}`, message);
+  if (deliveries > maxDeliver)
+    return deps.deadLetter(m, `delivered ${deliveries} times without success`, message);
+  const runId = (message.data as { runId?: string }).runId;
+  const logger = deps.logger.child({ runId, correlationId: message.correlationId, type: message.type });
+  const heartbeat = setInterval(() => m.working(), Math.max(1_000, ackWaitMs / 3));
+  let outcome: Outcome;
+  try {
+    outcome = await sub.handler(message, { deliveryCount: deliveries, logger, working: () => m.working() });
+  } catch (error) {
+    logger.error({ err: error }, 'handler failed');
+    outcome = isRetryable(error)
+      ? retry(backoffMs(deliveries))
+      : reject(`handler failed: ${(error as Error).message}`);
+  } finally {
+    clearInterval(heartbeat);
+  }
+  if (outcome.kind === 'ack') return m.ack();
+  if (outcome.kind === 'retry' && deliveries < maxDeliver) return m.nak(outcome.delayMs);
+  const reason =
+    outcome.kind === 'reject' ? outcome.reason : `gave up after ${deliveries} deliveries: ${outcome.reason}`;
+  return deps.deadLetter(m, reason, message);
+}

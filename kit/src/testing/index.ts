@@ -1,0 +1,3 @@
+export * from './nats-server.js';
+export * from './wait-for-event.js';
+export * from './decider-spec.js';
