@@ -16,3 +16,5 @@ export * from './envelope.js';
 export * from './run/view.js';
 export * from './run/summarize.js';
 export * from './assemble.js';
+export * from './run/complete.js';
+export { generatedSchemaFiles } from './schemas/index.js';

@@ -11,3 +11,5 @@ export * from './nats/consume.js';
 export * from './nats/dead-letter.js';
 export * from './nats/runtime.js';
 export { parseWire, headerRecord } from './nats/wire.js';
+export * from './service.js';
+export * from './lifecycle.js';

@@ -9,12 +9,16 @@ export interface LoggerOptions {
   readonly level?: string;
   /** Where lines go; stderr when absent. */
   readonly destination?: DestinationStream;
+  /** A file to append lines to (its folder is made), instead of `destination`. */
+  readonly file?: string;
 }
 
 export function createLogger(options: LoggerOptions): Logger {
   return pino(
     { level: options.level ?? 'info', base: { service: options.service }, redact: ['apiKey', '*.apiKey'] },
-    options.destination ?? pino.destination(2),
+    options.file !== undefined
+      ? pino.destination({ dest: options.file, mkdir: true, sync: false })
+      : (options.destination ?? pino.destination(2)),
   );
 }
 

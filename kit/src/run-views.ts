@@ -7,7 +7,10 @@ import type { EventStore } from './nats/event-store.js';
 export interface RunViews {
   /** The run's view, caught up with every event stored so far. */
   load(runId: string): Promise<RunView>;
-  /** Runs `fn` on the caught-up view while no other `withRun` of the same run runs in this process. */
+  /**
+   * Runs `fn` on the caught-up view while no other load of the same run runs in this process. `fn` may
+   * fold its own decisions into the view before recording them; if it throws, the view is dropped.
+   */
   withRun<T>(runId: string, fn: (view: RunView) => Promise<T>): Promise<T>;
 }
 
@@ -45,6 +48,14 @@ export function createRunViews(store: EventStore, logger: Logger, capacity = 64)
 
   return {
     load: (runId) => serialize(runId, () => catchUp(runId)),
-    withRun: (runId, fn) => serialize(runId, async () => fn(await catchUp(runId))),
+    withRun: (runId, fn) =>
+      serialize(runId, async () => {
+        try {
+          return await fn(await catchUp(runId));
+        } catch (error) {
+          views.delete(runId); // fn may have folded decisions it could not record: rebuild from the log
+          throw error;
+        }
+      }),
   };
 }

@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { DiscoveryDocument } from '@mge/contracts';
+import { DiscoveryDocument as DiscoverySchema, formatIssues, RunId, serviceNames } from '@mge/contracts';
+import type { ServiceName } from '@mge/contracts';
+import { z } from 'zod';
+import { UsageError } from './errors.js';
+
+/** Parses one option value with a schema, naming the option when it does not fit. */
+export function option<S extends z.ZodType>(name: string, schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new UsageError(`${name}: ${parsed.error.issues[0]?.message ?? 'invalid value'}`);
+}
+
+export const Concurrency = z.coerce
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(1000, 'must be at most 1000');
+export const FaultRate = z.coerce
+  .number()
+  .min(0, 'must be between 0 and 1')
+  .max(1, 'must be between 0 and 1');
+export const Seed = z.coerce.number().int('must be a whole number').nonnegative('must not be negative');
+
+/** A run id argument. */
+export function runIdArg(value: string): string {
+  if (!RunId.safeParse(value).success)
+    throw new UsageError(
+      `${JSON.stringify(value)} is not a run id (r- followed by 26 characters); see mge runs`,
+    );
+  return value;
+}
+
+/** Reads and validates a DiscoveryDocument file given with --spec. */
+export async function readSpec(file: string): Promise<DiscoveryDocument> {
+  let text: string;
+  try {
+    text = await readFile(resolve(file), 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `--spec ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--spec ${file}: not JSON (${(error as Error).message})`);
+  }
+  const parsed = DiscoverySchema.safeParse(json);
+  if (!parsed.success)
+    throw new UsageError(
+      `--spec ${file}: not a DiscoveryDocument: ${formatIssues(parsed.error).slice(0, 5).join('; ')}`,
+    );
+  return parsed.data;
+}
+
+/** `--services a,b` → service names, every one known. */
+export function servicesArg(value: string | undefined): ServiceName[] {
+  if (value === undefined || value === 'all') return [...serviceNames];
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const unknown = names.filter((n) => !(serviceNames as readonly string[]).includes(n));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new UsageError(
+      `--services: unknown service ${unknown.join(', ') || '(none given)'}; choose from ${serviceNames.join(', ')}`,
+    );
+  }
+  return names as ServiceName[];
+}

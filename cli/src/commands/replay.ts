@@ -1,0 +1,51 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { RunSummary } from '@mge/contracts';
+import { foldRun, summarizeRun } from '@mge/contracts';
+import { silentLogger } from '@mge/kit';
+import { runIdArg } from '../args.js';
+import { ExitCode } from '../errors.js';
+import { formatSummary } from '../format/summary.js';
+import { openCliBus } from '../runtime/bus.js';
+import type { CommandContext } from './context.js';
+import { readKnownRun } from './read-run.js';
+
+/** The top-level fields where two summaries differ. */
+const differences = (a: RunSummary, b: RunSummary): string[] =>
+  (Object.keys(a) as (keyof RunSummary)[]).filter((k) => !isDeepStrictEqual(a[k], b[k]));
+
+/** `mge replay <runId>`: folds the log alone into the run's summary and checks it against the recorded one. */
+export async function replayCommand(
+  runIdText: string,
+  flags: { json?: boolean },
+  ctx: CommandContext,
+): Promise<number> {
+  const runId = runIdArg(runIdText);
+  const cli = await openCliBus(ctx.config, silentLogger());
+  try {
+    const { events } = await readKnownRun(cli.bus, runId, cli.url);
+    const started = performance.now();
+    const view = foldRun(
+      runId,
+      events.filter((e) => e.type !== 'RunCompleted'),
+    );
+    const completed = events.find((e) => e.type === 'RunCompleted');
+    const rebuilt = summarizeRun(view, completed?.time ?? new Date().toISOString());
+    const ms = (performance.now() - started).toFixed(1);
+    ctx.stdout.write(flags.json === true ? `${JSON.stringify(rebuilt)}\n` : `${formatSummary(rebuilt)}\n`);
+    if (completed?.type !== 'RunCompleted') {
+      ctx.stderr.write(
+        `replayed ${events.length} events in ${ms} ms; the run has not completed, so there is nothing to compare with\n`,
+      );
+      return ExitCode.runFailed;
+    }
+    const diff = differences(completed.data.summary, rebuilt);
+    if (diff.length > 0) {
+      ctx.stderr.write(`replay differs from the recorded summary in: ${diff.join(', ')}\n`);
+      return ExitCode.runFailed;
+    }
+    ctx.stderr.write(`replayed ${events.length} events in ${ms} ms: the summary matches the recorded one\n`);
+    return ExitCode.ok;
+  } finally {
+    await cli.close();
+  }
+}

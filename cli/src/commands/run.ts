@@ -1,0 +1,93 @@
+import type { RunSummary, RunView } from '@mge/contracts';
+import { applyEvent, createMessage, createRunView, serviceNames } from '@mge/contracts';
+import { isStoredEvent } from '@mge/kit';
+import { ulid } from 'ulid';
+import { ExitCode } from '../errors.js';
+import { formatSummary } from '../format/summary.js';
+import { createProgressDisplay } from '../progress/display.js';
+import { progressOf } from '../progress/model.js';
+import { openCliBus } from '../runtime/bus.js';
+import { fileLogger } from '../runtime/logger.js';
+import { createServices, startServices, stopServices } from '../runtime/services.js';
+import type { CommandContext } from './context.js';
+import type { RunFlags, RunInput } from './run-input.js';
+import { parseRunInput } from './run-input.js';
+
+export const DEFAULT_TEMPERATURES = [0.7, 0.5, 0.3, 0.3];
+
+/** `mge run`: starts the services in this process, records RunRequested, shows progress until RunCompleted. */
+export async function runCommand(
+  request: string | undefined,
+  flags: RunFlags,
+  ctx: CommandContext,
+): Promise<number> {
+  const runId = `r-${ulid()}`;
+  const input = await parseRunInput(request, flags, ctx.config, runId);
+  ctx.stderr.write(`mge run ${runId}\n`);
+  for (const note of input.notes) ctx.stderr.write(`note: ${note}\n`);
+  const { logger, file } = fileLogger(ctx.config.MGE_HOME, runId, ctx.config.MGE_LOG_LEVEL);
+  const cli = await openCliBus(ctx.config, logger);
+  const services = createServices(serviceNames, cli.bus, logger, ctx.config, {
+    concurrency: input.concurrency,
+  });
+  try {
+    await startServices(services);
+    const summary = await follow(cli.bus, runId, input, ctx);
+    if (summary === undefined) {
+      ctx.stderr.write(`interrupted; the run is recorded as ${runId} (logs: ${file})\n`);
+      return 130;
+    }
+    ctx.stdout.write(input.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
+    return summary.status === 'succeeded' ? ExitCode.ok : ExitCode.runFailed;
+  } finally {
+    await stopServices(services);
+    await cli.close();
+  }
+}
+
+async function follow(
+  bus: Awaited<ReturnType<typeof openCliBus>>['bus'],
+  runId: string,
+  input: RunInput,
+  ctx: CommandContext,
+): Promise<RunSummary | undefined> {
+  const display = createProgressDisplay(ctx.stderr, Date.now());
+  const view: RunView = createRunView(runId);
+  const stop = new AbortController();
+  const onInterrupt = () => stop.abort();
+  ctx.interrupted.addEventListener('abort', onInterrupt, { once: true });
+  try {
+    const events = bus.store.followRun(runId, { signal: stop.signal });
+    await bus.store.append([requested(runId, input)]);
+    for await (const item of events) {
+      if (!isStoredEvent(item)) continue;
+      applyEvent(view, item);
+      display.show(progressOf(view));
+      if (item.type === 'MessageRejected')
+        display.note(`warning: ${item.data.service} rejected a message: ${item.data.reason}`);
+      if (item.type === 'StageFailed')
+        display.note(
+          `${item.data.stage} failed: ${item.data.message}${item.data.details.length > 0 ? `\n  ${item.data.details.slice(0, 10).join('\n  ')}` : ''}`,
+        );
+      if (view.completed !== undefined) return view.completed;
+    }
+    return undefined;
+  } finally {
+    ctx.interrupted.removeEventListener('abort', onInterrupt);
+    display.stop();
+  }
+}
+
+function requested(runId: string, input: RunInput) {
+  const data = {
+    runId,
+    request: input.request,
+    ...(input.spec === undefined ? {} : { spec: input.spec }),
+    mode: input.mode,
+    provider: input.provider,
+    concurrency: input.concurrency,
+    temperatures: DEFAULT_TEMPERATURES,
+    outDir: input.outDir,
+  };
+  return createMessage('RunRequested', data, { source: 'mge/cli', time: new Date().toISOString(), key: [] });
+}

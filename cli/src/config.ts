@@ -1,0 +1,24 @@
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const empty = (v: unknown) => (v === '' ? undefined : v);
+
+/** The CLI's environment, parsed once. */
+export const CliConfig = z.object({
+  /** A NATS server to use; unset → an embedded nats-server shared under MGE_HOME. */
+  NATS_URL: z.preprocess(empty, z.string().min(1).optional()),
+  /** Where the embedded server keeps its store, and where logs go. */
+  MGE_HOME: z.preprocess(empty, z.string().min(1).default(join(homedir(), '.mge'))),
+  /** The model provider when --provider is not given. */
+  MGE_PROVIDER: z.preprocess(empty, z.enum(['offline', 'simulated', 'anthropic']).optional()),
+  /** Used by the anthropic provider; its presence makes anthropic the default provider. */
+  ANTHROPIC_API_KEY: z.preprocess(empty, z.string().optional()),
+  /** pino level of the in-process services (their log goes to MGE_HOME/logs). */
+  MGE_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** The nats-server executable. */
+  MGE_NATS_SERVER: z.string().min(1).default('nats-server'),
+  /** Scratch space of the validator. */
+  MGE_WORK_DIR: z.string().min(1).default(join(tmpdir(), 'mge-work')),
+});
+export type CliConfig = z.infer<typeof CliConfig>;

@@ -1,0 +1,36 @@
+import type { Bus, Logger } from '@mge/kit';
+import { openBus } from '@mge/kit';
+import type { CliConfig } from '../config.js';
+import { acquireEmbeddedNats } from '../embedded-nats/index.js';
+
+/** The bus the CLI talks to, and how to let go of it (closing the connection, releasing an embedded server). */
+export interface CliBus {
+  readonly bus: Bus;
+  readonly url: string;
+  readonly embedded: boolean;
+  close(): Promise<void>;
+}
+
+/** NATS_URL when set; otherwise the embedded nats-server shared by every CLI process on MGE_HOME. */
+export async function openCliBus(config: CliConfig, logger: Logger): Promise<CliBus> {
+  if (config.NATS_URL !== undefined) {
+    const bus = await openBus(config.NATS_URL, 'mge-cli', logger);
+    return { bus, url: config.NATS_URL, embedded: false, close: () => bus.close() };
+  }
+  const server = await acquireEmbeddedNats({ home: config.MGE_HOME, bin: config.MGE_NATS_SERVER });
+  try {
+    const bus = await openBus(server.url, 'mge-cli', logger);
+    return {
+      bus,
+      url: server.url,
+      embedded: true,
+      close: async () => {
+        await bus.close();
+        await server.release();
+      },
+    };
+  } catch (error) {
+    await server.release();
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+import type { ServiceName } from '@mge/contracts';
+import { createAtomizerService } from '@mge/atomizer';
+import { createDiscoveryService } from '@mge/discovery';
+import { createExecutorService } from '@mge/executor';
+import type { Bus, Logger, Service } from '@mge/kit';
+import { createPlannerService } from '@mge/planner';
+import { createValidatorService } from '@mge/validator';
+import type { CliConfig } from '../config.js';
+
+export interface InProcessOptions {
+  readonly concurrency: number;
+}
+
+/** Creates the named services in this process, all on one bus. */
+export function createServices(
+  names: readonly ServiceName[],
+  bus: Bus,
+  logger: Logger,
+  config: CliConfig,
+  options: InProcessOptions,
+): Service[] {
+  const factories: Record<ServiceName, () => Service> = {
+    discovery: () => createDiscoveryService({ bus, logger }),
+    planner: () => createPlannerService({ bus, logger }),
+    atomizer: () => createAtomizerService({ bus, logger }),
+    executor: () => createExecutorService({ bus, logger, concurrency: options.concurrency }),
+    validator: () => createValidatorService({ bus, logger, workDir: config.MGE_WORK_DIR }),
+  };
+  return names.map((name) => factories[name]());
+}
+
+/** Starts services; if one fails to start, the started ones are stopped again. */
+export async function startServices(services: readonly Service[]): Promise<void> {
+  const started: Service[] = [];
+  try {
+    for (const service of services) {
+      await service.start();
+      started.push(service);
+    }
+  } catch (error) {
+    await stopServices(started);
+    throw error;
+  }
+}
+
+export async function stopServices(services: readonly Service[]): Promise<void> {
+  await Promise.all(services.map((s) => s.stop()));
+}

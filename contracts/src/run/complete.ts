@@ -1,0 +1,34 @@
+import type { MgeEvent } from '../envelope.js';
+import { createMessage } from '../envelope.js';
+import type { StageFailed } from '../events/run.js';
+import { summarizeRun } from './summarize.js';
+import type { RunView } from './view.js';
+import { applyEvent } from './view.js';
+
+/** Who produces, and when: the meta every decider needs to stamp the events it decides. */
+export interface DecisionMeta {
+  readonly source: string;
+  readonly time: string;
+  readonly cause: Pick<MgeEvent, 'id' | 'correlationId'>;
+}
+
+/** The run ends now: RunCompleted with the summary of the view (which must already hold every event). */
+export function runCompleted(view: RunView, meta: DecisionMeta): MgeEvent<'RunCompleted'> {
+  const summary = summarizeRun(view, meta.time);
+  return createMessage('RunCompleted', { runId: view.runId, summary }, { ...meta, key: [] });
+}
+
+/** A stage cannot go on: StageFailed, then RunCompleted (failed) with the failure in its summary. */
+export function stageFailure(
+  view: RunView,
+  failure: Omit<StageFailed, 'runId'>,
+  meta: DecisionMeta,
+): [MgeEvent<'StageFailed'>, MgeEvent<'RunCompleted'>] {
+  const failed = createMessage(
+    'StageFailed',
+    { runId: view.runId, ...failure },
+    { ...meta, key: [failure.stage] },
+  );
+  applyEvent(view, failed);
+  return [failed, runCompleted(view, meta)];
+}

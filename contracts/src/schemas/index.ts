@@ -1,0 +1,9 @@
+import { asyncApiDocument } from './asyncapi.js';
+import { schemaFiles } from './json-schema.js';
+
+/** Every generated file under contracts/schemas: JSON Schemas and the AsyncAPI document. */
+export function generatedSchemaFiles(): Map<string, string> {
+  const files = schemaFiles();
+  files.set('asyncapi.json', `${JSON.stringify(asyncApiDocument(), null, 2)}\n`);
+  return files;
+}

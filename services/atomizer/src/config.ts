@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** The atomizer service's environment. */
+export const AtomizerConfig = z.object({
+  /** Where NATS listens. */
+  NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  /** pino level. */
+  MGE_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Plans atomized at once by this process. */
+  MGE_ATOMIZER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+});
+export type AtomizerConfig = z.infer<typeof AtomizerConfig>;

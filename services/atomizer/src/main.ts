@@ -1,0 +1,15 @@
+import { createLogger, loadConfig, openBus, runUntilSignal } from '@mge/kit';
+import { AtomizerConfig } from './config.js';
+import { createAtomizerService } from './service.js';
+
+const config = loadConfig(AtomizerConfig, process.env);
+const logger = createLogger({ service: 'atomizer', level: config.MGE_LOG_LEVEL });
+await runUntilSignal(logger, async () => {
+  const bus = await openBus(config.NATS_URL, 'mge-atomizer', logger);
+  const service = createAtomizerService({ bus, logger, concurrency: config.MGE_ATOMIZER_CONCURRENCY });
+  await service.start();
+  return async () => {
+    await service.stop();
+    await bus.close();
+  };
+});

@@ -1,0 +1,16 @@
+import { streams, subjects } from '@mge/contracts';
+import type { Handler, Subscription } from '@mge/kit';
+import type { MasterPlanCreatedDeps } from './handlers/master-plan-created.js';
+import { onMasterPlanCreated } from './handlers/master-plan-created.js';
+
+/** The atomizer at a glance. */
+export const atomizerSubscriptions = (deps: MasterPlanCreatedDeps, concurrency: number): Subscription[] => [
+  {
+    durable: 'atomizer',
+    stream: streams.events,
+    filter: subjects.eventOfAnyRun('plan', 'created'),
+    accepts: ['MasterPlanCreated'],
+    handler: onMasterPlanCreated(deps) as Handler,
+    maxInFlight: concurrency,
+  },
+];

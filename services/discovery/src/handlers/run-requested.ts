@@ -1,0 +1,34 @@
+import type { MgeEvent } from '@mge/contracts';
+import type { Bus, Clock, Handler } from '@mge/kit';
+import { ack, isRetryable } from '@mge/kit';
+import type { DiscoveryOutcome } from '../domain/discovery.js';
+import { decideDiscovery, needsDiscovery } from '../domain/discovery.js';
+import type { DiscoveryModel } from '../ports.js';
+
+export interface RunRequestedDeps {
+  readonly bus: Bus;
+  readonly model: DiscoveryModel;
+  readonly clock: Clock;
+}
+
+/** RunRequested → DiscoveryCompleted (or StageFailed + RunCompleted when the request cannot be read). */
+export const onRunRequested =
+  (deps: RunRequestedDeps): Handler<'RunRequested'> =>
+  async (event) => {
+    const view = await deps.bus.views.load(event.data.runId);
+    if (!needsDiscovery(view)) return ack();
+    const outcome = await discover(deps.model, event);
+    const meta = { source: 'mge/discovery', time: deps.clock(), cause: event };
+    await deps.bus.store.append(decideDiscovery(view, outcome, meta));
+    return ack();
+  };
+
+async function discover(model: DiscoveryModel, event: MgeEvent<'RunRequested'>): Promise<DiscoveryOutcome> {
+  if (event.data.spec !== undefined) return { kind: 'document', document: event.data.spec, source: 'spec' };
+  try {
+    return { kind: 'document', document: await model.discover(event.data.request), source: 'request' };
+  } catch (error) {
+    if (isRetryable(error)) throw error;
+    return { kind: 'failed', code: 'unreadable_request', message: (error as Error).message };
+  }
+}

@@ -1,0 +1,15 @@
+import { createLogger, loadConfig, openBus, runUntilSignal } from '@mge/kit';
+import { DiscoveryConfig } from './config.js';
+import { createDiscoveryService } from './service.js';
+
+const config = loadConfig(DiscoveryConfig, process.env);
+const logger = createLogger({ service: 'discovery', level: config.MGE_LOG_LEVEL });
+await runUntilSignal(logger, async () => {
+  const bus = await openBus(config.NATS_URL, 'mge-discovery', logger);
+  const service = createDiscoveryService({ bus, logger, concurrency: config.MGE_DISCOVERY_CONCURRENCY });
+  await service.start();
+  return async () => {
+    await service.stop();
+    await bus.close();
+  };
+});

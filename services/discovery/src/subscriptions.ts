@@ -1,0 +1,16 @@
+import { streams, subjects } from '@mge/contracts';
+import type { Handler, Subscription } from '@mge/kit';
+import type { RunRequestedDeps } from './handlers/run-requested.js';
+import { onRunRequested } from './handlers/run-requested.js';
+
+/** The discovery service at a glance. */
+export const discoverySubscriptions = (deps: RunRequestedDeps, concurrency: number): Subscription[] => [
+  {
+    durable: 'discovery',
+    stream: streams.events,
+    filter: subjects.eventOfAnyRun('run', 'requested'),
+    accepts: ['RunRequested'],
+    handler: onRunRequested(deps) as Handler,
+    maxInFlight: concurrency,
+  },
+];

@@ -1,0 +1,12 @@
+import { generateAtom } from '@mge/provider-offline';
+import type { AtomModel } from '../ports.js';
+
+/** Writes atoms from templates: deterministic and free. */
+export const offlineAtomModel: AtomModel = {
+  name: 'offline',
+  generate: async ({ document, atom, attempt, temperature, feedback }) => ({
+    code: generateAtom(document, atom, { attempt, temperature, feedback }).code,
+    tokens: { input: 0, output: 0 },
+    costUsd: 0,
+  }),
+};

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** The executor's environment. */
+export const ExecutorConfig = z.object({
+  /** Where NATS listens. */
+  NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  /** pino level. */
+  MGE_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Atom generations running at once in this process. */
+  MGE_EXECUTOR_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+});
+export type ExecutorConfig = z.infer<typeof ExecutorConfig>;

@@ -1,0 +1,15 @@
+import { createLogger, loadConfig, openBus, runUntilSignal } from '@mge/kit';
+import { ExecutorConfig } from './config.js';
+import { createExecutorService } from './service.js';
+
+const config = loadConfig(ExecutorConfig, process.env);
+const logger = createLogger({ service: 'executor', level: config.MGE_LOG_LEVEL });
+await runUntilSignal(logger, async () => {
+  const bus = await openBus(config.NATS_URL, 'mge-executor', logger);
+  const service = createExecutorService({ bus, logger, concurrency: config.MGE_EXECUTOR_CONCURRENCY });
+  await service.start();
+  return async () => {
+    await service.stop();
+    await bus.close();
+  };
+});

@@ -1,0 +1,23 @@
+import type { DecisionMeta, MgeEvent, RunView } from '@mge/contracts';
+import { createMessage, formatIssues, MasterPlan, stageFailure } from '@mge/contracts';
+import { checkPlan } from './check-plan.js';
+
+/** Whether the run has a DiscoveryDocument but no plan yet. */
+export const needsPlan = (view: RunView): boolean =>
+  view.document !== undefined && view.plan === undefined && view.completed === undefined;
+
+/** Records the model's plan when it parses and is well formed; else the planner stage fails. */
+export function decidePlan(view: RunView, answer: unknown, meta: DecisionMeta): MgeEvent[] {
+  const parsed = MasterPlan.safeParse(answer);
+  const problems = parsed.success ? checkPlan(parsed.data) : formatIssues(parsed.error, 'plan');
+  if (!parsed.success || problems.length > 0) {
+    const failure = {
+      stage: 'planner' as const,
+      code: 'invalid_plan',
+      message: 'the plan is not valid',
+      details: problems,
+    };
+    return stageFailure(view, failure, meta);
+  }
+  return [createMessage('MasterPlanCreated', { runId: view.runId, plan: parsed.data }, { ...meta, key: [] })];
+}

@@ -1,0 +1,15 @@
+import { createLogger, loadConfig, openBus, runUntilSignal } from '@mge/kit';
+import { PlannerConfig } from './config.js';
+import { createPlannerService } from './service.js';
+
+const config = loadConfig(PlannerConfig, process.env);
+const logger = createLogger({ service: 'planner', level: config.MGE_LOG_LEVEL });
+await runUntilSignal(logger, async () => {
+  const bus = await openBus(config.NATS_URL, 'mge-planner', logger);
+  const service = createPlannerService({ bus, logger, concurrency: config.MGE_PLANNER_CONCURRENCY });
+  await service.start();
+  return async () => {
+    await service.stop();
+    await bus.close();
+  };
+});

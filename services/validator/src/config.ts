@@ -1,0 +1,20 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** The validator's environment. */
+export const ValidatorConfig = z.object({
+  /** Where NATS listens. */
+  NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  /** pino level. */
+  MGE_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Task, milestone and plan validations running at once in this process (each may run child processes). */
+  MGE_VALIDATOR_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Scratch space for milestone builds. */
+  MGE_WORK_DIR: z.string().min(1).default(join(tmpdir(), 'mge-work')),
+  /** Time limit of one sandboxed test or smoke process. */
+  MGE_SANDBOX_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /** Memory cap (MiB) of one sandboxed process. */
+  MGE_SANDBOX_MEMORY_MB: z.coerce.number().int().min(32).default(256),
+});
+export type ValidatorConfig = z.infer<typeof ValidatorConfig>;

@@ -1,0 +1,76 @@
+import type { MgeEvent, RunView, WorkItem } from '@mge/contracts';
+import { collectionName, createMessage } from '@mge/contracts';
+import type { Handler } from '@mge/kit';
+import { ack } from '@mge/kit';
+import { isCurrent } from '../domain/pending.js';
+import type { ProjectSnapshot } from '../ports.js';
+import type { ValidatorDeps } from './atom-generated.js';
+import { elapsed, queuePending } from './atom-generated.js';
+
+type ValidationWork = WorkItem<'ValidateTask' | 'ValidateMilestone' | 'ValidatePlan'>;
+
+/** The atoms that currently stand (passed L1), with their code. */
+function snapshotOf(view: RunView): ProjectSnapshot {
+  const atoms = [...view.atoms.values()]
+    .filter((a) => a.status === 'passed' && a.code !== undefined)
+    .map((a) => ({ spec: a.spec, code: a.code! }));
+  return { runId: view.runId, plan: view.plan!, atoms };
+}
+
+/** ValidateTask / ValidateMilestone / ValidatePlan → L2 / L3 / L4 result; then what it made ready is queued. */
+export const onValidationWork =
+  (deps: ValidatorDeps): Handler =>
+  async (message, ctx) => {
+    const work = message as ValidationWork;
+    const runId = work.data.runId;
+    const view = await deps.bus.views.load(runId);
+    const scope =
+      work.type === 'ValidateTask'
+        ? { taskId: (work as WorkItem<'ValidateTask'>).data.taskId }
+        : work.type === 'ValidateMilestone'
+          ? { milestoneId: (work as WorkItem<'ValidateMilestone'>).data.milestoneId }
+          : 'plan';
+    if (view.plan === undefined || !isCurrent(view, scope, work.data.revision)) return ack();
+    const heartbeat = setInterval(() => ctx.working(), 5_000);
+    let result: MgeEvent;
+    try {
+      result = await validate(deps, view, work);
+    } finally {
+      clearInterval(heartbeat);
+    }
+    await deps.bus.store.append([result]);
+    if ((result.data as { passed: boolean }).passed) await queuePending(deps, result, runId);
+    return ack();
+  };
+
+async function validate(deps: ValidatorDeps, view: RunView, work: ValidationWork): Promise<MgeEvent> {
+  const started = performance.now();
+  const snapshot = snapshotOf(view);
+  const { runId, revision } = work.data;
+  const meta = { source: 'mge/validator', time: '', cause: work };
+  const stamp = (key: string[], subject: string) => ({ ...meta, time: deps.clock(), key, subject });
+  if (work.type === 'ValidateTask') {
+    const { taskId } = (work as WorkItem<'ValidateTask'>).data;
+    const outcome = await deps.checker.checkTask(snapshot, taskId);
+    const data = { runId, taskId, level: 2 as const, revision, ...outcome, durationMs: elapsed(started) };
+    return createMessage('TaskValidated', data, stamp([taskId, revision], taskId));
+  }
+  if (work.type === 'ValidateMilestone') {
+    const { milestoneId } = (work as WorkItem<'ValidateMilestone'>).data;
+    const outcome = await deps.checker.checkMilestone(snapshot, milestoneId);
+    const data = {
+      runId,
+      milestoneId,
+      level: 3 as const,
+      revision,
+      ...outcome,
+      durationMs: elapsed(started),
+    };
+    return createMessage('MilestoneValidated', data, stamp([milestoneId, revision], milestoneId));
+  }
+  const outDir = view.requested!.outDir;
+  const smokePath = `/${collectionName(view.document!.entities[0]!.name)}`;
+  const outcome = await deps.checker.checkProject(snapshot, { outDir, smokePath });
+  const data = { runId, level: 4 as const, revision, ...outcome, outDir, durationMs: elapsed(started) };
+  return createMessage('MasterPlanValidated', data, stamp([revision], runId));
+}

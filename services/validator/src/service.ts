@@ -1,0 +1,33 @@
+import type { Bus, Clock, Logger, Service } from '@mge/kit';
+import { createService, systemClock } from '@mge/kit';
+import { createChecker } from './adapters/checker/index.js';
+import type { Checker } from './ports.js';
+import { validatorSubscriptions } from './subscriptions.js';
+
+export interface ValidatorServiceDeps {
+  readonly bus: Bus;
+  readonly logger: Logger;
+  readonly workDir: string;
+  readonly checker?: Checker;
+  readonly clock?: Clock;
+  readonly concurrency?: number;
+  readonly sandbox?: { readonly timeoutMs: number; readonly memoryMb: number };
+}
+
+export function createValidatorService(deps: ValidatorServiceDeps): Service {
+  const checker =
+    deps.checker ??
+    createChecker({
+      workRoot: deps.workDir,
+      testTimeoutMs: deps.sandbox?.timeoutMs ?? 60_000,
+      memoryMb: deps.sandbox?.memoryMb ?? 256,
+    });
+  const handlerDeps = { bus: deps.bus, checker, clock: deps.clock ?? systemClock };
+  const logger = deps.logger.child({ service: 'validator' });
+  return createService(
+    'validator',
+    deps.bus,
+    logger,
+    validatorSubscriptions(handlerDeps, deps.concurrency ?? 2),
+  );
+}

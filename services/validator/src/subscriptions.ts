@@ -1,0 +1,26 @@
+import { streams, subjects } from '@mge/contracts';
+import type { Handler, Subscription } from '@mge/kit';
+import type { ValidatorDeps } from './handlers/atom-generated.js';
+import { onAtomGenerated } from './handlers/atom-generated.js';
+import { onValidationWork } from './handlers/validation-work.js';
+
+/** The validator at a glance: L1 on every generated atom, L2–L4 as work items. */
+export const validatorSubscriptions = (deps: ValidatorDeps, concurrency: number): Subscription[] => [
+  {
+    durable: 'validator-atoms',
+    stream: streams.events,
+    filter: subjects.eventOfAnyRun('atom', 'generated'),
+    accepts: ['AtomGenerated'],
+    handler: onAtomGenerated(deps) as Handler,
+    maxInFlight: 32,
+  },
+  {
+    durable: 'validator',
+    stream: streams.work,
+    filter: subjects.serviceWork('validator'),
+    accepts: ['ValidateTask', 'ValidateMilestone', 'ValidatePlan'],
+    handler: onValidationWork(deps),
+    maxInFlight: concurrency,
+    ackWaitMs: 120_000,
+  },
+];
