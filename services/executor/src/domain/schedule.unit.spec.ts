@@ -1,0 +1,245 @@
+import { describe, expect, it } from '@jest/globals';
+import type { AtomSpec, MgeEvent } from '@mge/contracts';
+import { createMessage, foldRun } from '@mge/contracts';
+import { schedule } from './schedule.js';
+
+const runId = 'r-01JDX0000000000000000000EX';
+const time = '2026-11-25T10:00:00.000Z';
+const meta = { source: 'test', time, cause: { id: 'cause', correlationId: runId } };
+const stamp = (...key: (string | number)[]) => ({ source: 'test', time, key });
+
+const atom = (id: string, dependsOn: string[], wave: number): AtomSpec => ({
+  id,
+  taskId: `task-${id}`,
+  milestoneId: 'm-1',
+  file: `src/${id}.ts`,
+  symbol: id,
+  kind: 'function',
+  description: '',
+  needs: dependsOn,
+  uses: [],
+  order: 0,
+  estimatedLines: 5,
+  dependsOn,
+  wave,
+});
+
+/** a → b → d, a → c: c is ready as soon as a passed, whatever b does. */
+const given = (concurrency = 8): MgeEvent[] => [
+  createMessage(
+    'RunRequested',
+    {
+      runId,
+      request: 'x',
+      mode: 'v2',
+      provider: 'offline',
+      concurrency,
+      temperatures: [0.7, 0.5, 0.3, 0.3],
+      outDir: '/tmp/o',
+    },
+    stamp(),
+  ),
+  createMessage(
+    'AtomGraphBuilt',
+    {
+      runId,
+      atoms: [atom('a', [], 0), atom('b', ['a'], 1), atom('c', ['a'], 1), atom('d', ['b'], 2)],
+      waves: 3,
+      edges: 3,
+    },
+    stamp(),
+  ),
+];
+
+const generated = (atomId: string, attempt: number) =>
+  createMessage(
+    'AtomGenerated',
+    {
+      runId,
+      atomId,
+      attempt,
+      temperature: 0.7,
+      code: 'x',
+      codeHash: 'a'.repeat(64),
+      lines: 1,
+      provider: 'offline',
+      tokens: { input: 0, output: 0 },
+      costUsd: 0,
+      durationMs: 1,
+    },
+    stamp(atomId, attempt),
+  );
+const validated = (atomId: string, attempt: number, passed: boolean) =>
+  createMessage(
+    'AtomValidated',
+    {
+      runId,
+      atomId,
+      attempt,
+      level: 1,
+      passed,
+      errors: passed ? [] : [{ level: 1, code: 'syntax', message: `bad ${atomId}`, atomId }],
+      durationMs: 1,
+    },
+    stamp(atomId, attempt),
+  );
+/** Dispatch (as the executor would have), generation and L1 of one attempt. */
+const attemptOf = (atomId: string, attempt: number, passed: boolean): MgeEvent[] => [
+  createMessage(
+    'AtomDispatched',
+    { runId, atomId, attempt, temperature: [0.7, 0.5, 0.3, 0.3][attempt - 1]!, wave: 0, feedback: [] },
+    stamp(atomId, attempt),
+  ),
+  generated(atomId, attempt),
+  validated(atomId, attempt, passed),
+];
+
+const decide = (events: MgeEvent[]) => schedule(foldRun(runId, events), meta);
+const dispatched = (events: readonly MgeEvent[]) =>
+  events
+    .filter((e): e is MgeEvent<'AtomDispatched'> => e.type === 'AtomDispatched')
+    .map((e) => `${e.data.atomId}#${e.data.attempt}@${e.data.temperature}`);
+
+describe('executor schedule', () => {
+  it('dispatches only atoms whose dependencies passed, with work for each', () => {
+    const decision = decide(given());
+    expect(dispatched(decision.events)).toEqual(['a#1@0.7']);
+    expect(decision.work.map((w) => w.type)).toEqual(['GenerateAtom']);
+  });
+
+  it('dispatches a dependent the moment its last dependency passes, without waiting for the wave', () => {
+    const afterA = [...given(), ...attemptOf('a', 1, true)];
+    expect(dispatched(decide(afterA).events)).toEqual(['b#1@0.7', 'c#1@0.7']);
+    const bRunning = [
+      ...afterA,
+      createMessage(
+        'AtomDispatched',
+        { runId, atomId: 'b', attempt: 1, temperature: 0.7, wave: 1, feedback: [] },
+        stamp('b', 1),
+      ),
+    ];
+    expect(dispatched(decide(bRunning).events)).toEqual(['c#1@0.7']);
+  });
+
+  it('keeps at most `concurrency` atoms in flight', () => {
+    const afterA = [...given(1), ...attemptOf('a', 1, true)];
+    expect(dispatched(decide(afterA).events)).toEqual(['b#1@0.7']);
+  });
+
+  it('retries a rejected atom at the next temperature with its errors fed back', () => {
+    const decision = decide([...given(), ...attemptOf('a', 1, false)]);
+    const retry = decision.events.find((e): e is MgeEvent<'AtomDispatched'> => e.type === 'AtomDispatched')!;
+    expect(retry.data).toMatchObject({ atomId: 'a', attempt: 2, temperature: 0.5 });
+    expect(retry.data.feedback).toEqual(['L1 syntax: bad a']);
+  });
+
+  it('fails an atom after its last attempt, blocks its dependents and ends the run failed with a report', () => {
+    const events = [...given(), ...[1, 2, 3, 4].flatMap((n) => attemptOf('a', n, false))];
+    const decision = decide(events);
+    const failed = decision.events.find((e): e is MgeEvent<'AtomFailed'> => e.type === 'AtomFailed')!;
+    expect(failed.data).toMatchObject({ atomId: 'a', attempts: 4, blocked: ['b', 'c', 'd'] });
+    const completed = decision.events.find((e): e is MgeEvent<'RunCompleted'> => e.type === 'RunCompleted')!;
+    expect(completed.data.summary).toMatchObject({
+      status: 'failed',
+      atoms: 4,
+      attempts: 4,
+      blockedAtoms: ['b', 'c', 'd'],
+    });
+    expect(completed.data.summary.failedAtoms[0]).toMatchObject({
+      atomId: 'a',
+      reason: 'bad a',
+      blocked: ['b', 'c', 'd'],
+    });
+  });
+
+  it('regenerates the atoms a higher level blamed', () => {
+    const events = [...given(), ...attemptOf('a', 1, true)];
+    const blamed = createMessage(
+      'TaskValidated',
+      {
+        runId,
+        taskId: 'task-a',
+        level: 2,
+        revision: 'a1',
+        passed: false,
+        errors: [{ level: 2, code: 'TS2322', message: 'wrong type', atomId: 'a' }],
+        blamedAtoms: ['a'],
+        durationMs: 1,
+      },
+      stamp('task-a', 'a1'),
+    );
+    const retry = decide([...events, blamed]).events.find(
+      (e): e is MgeEvent<'AtomDispatched'> => e.type === 'AtomDispatched',
+    )!;
+    expect(retry.data).toMatchObject({ atomId: 'a', attempt: 2, feedback: ['L2 TS2322: wrong type'] });
+  });
+
+  it('completes the run when the project passed L4 at the current revision', () => {
+    const ids = ['a', 'b', 'c', 'd'];
+    const tasks = ids.map((id) =>
+      createMessage(
+        'TaskValidated',
+        {
+          runId,
+          taskId: `task-${id}`,
+          level: 2,
+          revision: 'a1',
+          passed: true,
+          errors: [],
+          blamedAtoms: [],
+          durationMs: 1,
+        },
+        stamp(id),
+      ),
+    );
+    const milestone = createMessage(
+      'MilestoneValidated',
+      {
+        runId,
+        milestoneId: 'm-1',
+        level: 3,
+        revision: 'a4',
+        passed: true,
+        errors: [],
+        blamedAtoms: [],
+        durationMs: 1,
+        tests: { passed: 3, failed: 0 },
+      },
+      stamp('m-1'),
+    );
+    const done = [...given(), ...ids.flatMap((id) => attemptOf(id, 1, true)), ...tasks, milestone];
+    const l4 = createMessage(
+      'MasterPlanValidated',
+      {
+        runId,
+        level: 4,
+        revision: 'a4',
+        passed: true,
+        errors: [],
+        blamedAtoms: [],
+        durationMs: 1,
+        tests: { passed: 3, failed: 0 },
+        smoke: { passed: true, detail: 'ok' },
+        outDir: '/tmp/o',
+        files: 4,
+      },
+      stamp('a4'),
+    );
+    const completed = decide([...done, l4]).events.find(
+      (e): e is MgeEvent<'RunCompleted'> => e.type === 'RunCompleted',
+    )!;
+    expect(completed.data.summary).toMatchObject({
+      status: 'succeeded',
+      precision: 1,
+      firstPassPrecision: 1,
+      attempts: 4,
+      tests: { passed: 3 },
+    });
+  });
+
+  it('decides nothing twice: deciding again on the decided view adds nothing', () => {
+    const view = foldRun(runId, given());
+    expect(schedule(view, meta).events).toHaveLength(1);
+    expect(schedule(view, meta).events).toHaveLength(0);
+  });
+});
