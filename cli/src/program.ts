@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { benchCommand } from './commands/bench.js';
 import { eventsCommand } from './commands/events.js';
 import type { CommandContext } from './commands/context.js';
 import { replayCommand } from './commands/replay.js';
@@ -64,6 +65,15 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
     .option('--concurrency <n>', 'atom generations at once in this process', '16')
     .action(async (flags: { services?: string; concurrency?: string }) => {
       code = await serveCommand(flags, ctx);
+    });
+  program
+    .command('bench')
+    .argument('[request]', 'what to build', 'Create a REST API for user management')
+    .description('run a request several times and print the wall time of each phase')
+    .option('--runs <n>', 'how many runs', '3')
+    .option('--json', 'print the figures as JSON')
+    .action(async (request: string, flags: { runs?: string; json?: boolean }) => {
+      code = await benchCommand(request, flags, ctx);
     });
   try {
     await program.parseAsync(argv, { from: 'user' });

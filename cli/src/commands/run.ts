@@ -1,9 +1,11 @@
 import type { RunSummary, RunView } from '@mge/contracts';
 import { applyEvent, createMessage, createRunView, serviceNames } from '@mge/contracts';
+import type { Bus } from '@mge/kit';
 import { isStoredEvent } from '@mge/kit';
 import { ulid } from 'ulid';
 import { ExitCode } from '../errors.js';
 import { formatSummary } from '../format/summary.js';
+import type { ProgressDisplay } from '../progress/display.js';
 import { createProgressDisplay } from '../progress/display.js';
 import { progressOf } from '../progress/model.js';
 import { openCliBus } from '../runtime/bus.js';
@@ -32,7 +34,8 @@ export async function runCommand(
   });
   try {
     await startServices(services);
-    const summary = await follow(cli.bus, runId, input, ctx);
+    const display = createProgressDisplay(ctx.stderr, Date.now());
+    const summary = await followRun(cli.bus, runId, input, display, ctx.interrupted).finally(() => display.stop());
     if (summary === undefined) {
       ctx.stderr.write(`interrupted; the run is recorded as ${runId} (logs: ${file})\n`);
       return 130;
@@ -73,8 +76,7 @@ async function follow(
     }
     return undefined;
   } finally {
-    ctx.interrupted.removeEventListener('abort', onInterrupt);
-    display.stop();
+    interrupted.removeEventListener('abort', onInterrupt);
   }
 }
 

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DiscoveryDocument } from '@mge/contracts';
+import { createMessage, planTasks } from '@mge/contracts';
+import type { Service } from '@mge/kit';
+import { silentLogger } from '@mge/kit';
+import { startTestBus, testRunId, waitForEvent } from '@mge/kit/testing';
+import type { PlannerModel } from '../ports.js';
+import { createPlannerService } from '../service.js';
+
+const doc: DiscoveryDocument = {
+  domain: 'library',
+  summary: '',
+  boundedContexts: [],
+  entities: [
+    { name: 'Author', description: '', fields: [{ name: 'name', type: 'string', required: true, description: '' }] },
+    {
+      name: 'Book',
+      description: '',
+      fields: [
+        { name: 'title', type: 'string', required: true, description: '' },
+        { name: 'authorId', type: 'reference', references: 'Author', required: true, description: '' },
+      ],
+    },
+  ],
+  valueObjects: [],
+  domainEvents: [],
+  services: [],
+  assumptions: [],
+  openQuestions: [],
+  risks: [],
+};
+
+const given = (runId: string) => {
+  const time = new Date().toISOString();
+  return [
+    createMessage('RunRequested', { runId, request: 'library', mode: 'v2', provider: 'offline', concurrency: 4, temperatures: [0.7], outDir: '/tmp/o' }, { source: 'test', time, key: [] }),
+    createMessage('DiscoveryCompleted', { runId, document: doc, source: 'spec' }, { source: 'test', time, key: [] }),
+  ];
+};
+
+describe('planner service on a real nats-server', () => {
+  let env: Awaited<ReturnType<typeof startTestBus>>;
+  let services: Service[];
+  const broken: PlannerModel = { plan: async () => ({ phases: [{ id: 'setup' }] }) };
+
+  beforeAll(async () => {
+    env = await startTestBus();
+    services = [createPlannerService({ bus: env.bus, logger: silentLogger() })];
+    await services[0]!.start();
+  });
+  afterAll(async () => {
+    await Promise.all(services.map((s) => s.stop()));
+    await env.stop();
+  });
+
+  it('writes a MasterPlan with setup, core and polish, one milestone per entity, referenced entities first', async () => {
+    const runId = testRunId();
+    await env.bus.store.append(given(runId));
+    const { data } = await waitForEvent(env.bus.store, runId, 'MasterPlanCreated');
+    expect(data.plan.phases.map((p) => p.id)).toEqual(['setup', 'core', 'polish']);
+    expect(data.plan.phases[1]!.milestones.map((m) => m.entity)).toEqual(['Author', 'Book']);
+    expect(new Set(planTasks(data.plan).map((t) => t.file)).size).toBe(planTasks(data.plan).length);
+  });
+
+  it('fails the stage, naming the fields, when the model answers a plan that does not parse', async () => {
+    await services[0]!.stop();
+    services = [createPlannerService({ bus: env.bus, logger: silentLogger(), model: broken })];
+    await services[0]!.start();
+    const runId = testRunId();
+    await env.bus.store.append(given(runId));
+    const failed = await waitForEvent(env.bus.store, runId, 'StageFailed');
+    expect(failed.data).toMatchObject({ stage: 'planner', code: 'invalid_plan' });
+    expect(failed.data.details.join('\n')).toContain('plan.phases');
+    const completed = await waitForEvent(env.bus.store, runId, 'RunCompleted');
+    expect(completed.data.summary).toMatchObject({ status: 'failed', failure: { stage: 'planner' } });
+  });
+});
