@@ -1,0 +1,85 @@
+import { atom, indent, objectLiteral, str } from '../code.js';
+import type { AtomTemplate, EntityModel, FieldModel, ReferenceModel } from '../model.js';
+import { literal, sampleValue } from '../samples.js';
+
+/** A record that passes the entity's rules, as an object literal (references name seeded ids). */
+export function sampleLiteral(
+  fields: readonly FieldModel[],
+  level: number,
+  extra: readonly (readonly [string, string])[] = [],
+): string {
+  const entries = fields.map((f) => [f.name, literal(sampleValue(f))] as const);
+  return objectLiteral([...extra, ...entries], level);
+}
+
+/** A repository holding one record, written as `createMemoryRepository<T>([record])`. */
+function repositoryWith(typeName: string, record: string): string {
+  const oneLine = `createMemoryRepository<${typeName}>([${record}])`;
+  if (oneLine.length <= 80 && !record.includes('\n')) return oneLine;
+  return `createMemoryRepository<${typeName}>([\n      ${record},\n    ])`;
+}
+
+/** The seeded repository of a referenced collection: one record with the seed id. */
+function seededRepository(reference: ReferenceModel, entities: ReadonlyMap<string, EntityModel>): string {
+  const target = entities.get(reference.entity);
+  if (reference.modelFile === undefined || target === undefined) {
+    return repositoryWith('Identified', `{ id: ${str(reference.seedId)} }`);
+  }
+  return repositoryWith(reference.typeName, sampleLiteral(target.fields, 3, [['id', str(reference.seedId)]]));
+}
+
+/** The helpers of an entity's test file: repositories, a server per test and a valid body. */
+export function entityTestHelpers(
+  entity: EntityModel,
+  entities: ReadonlyMap<string, EntityModel>,
+): AtomTemplate[] {
+  const { names, label } = entity;
+  const selfReference = entity.fields.find((f) => f.reference?.self === true)?.reference;
+  const own =
+    selfReference === undefined
+      ? `createMemoryRepository<${names.type}>()`
+      : repositoryWith(names.type, sampleLiteral(entity.fields, 3, [['id', str(selfReference.seedId)]]));
+  const repositories = [
+    `    ${entity.depsKey}: ${own},`,
+    ...entity.references.map((r) => `    ${r.depsKey}: ${seededRepository(r, entities)},`),
+  ];
+  const seeded = entity.references.length + (selfReference === undefined ? 0 : 1) > 0;
+  return [
+    atom(
+      'function',
+      names.testDeps,
+      `Fresh repositories for one ${label} test`,
+      `
+/** Fresh repositories for one test${seeded ? '; referenced collections hold one seeded record' : ''}. */
+export function ${names.testDeps}(): ${names.deps} {
+  return {
+${repositories.join('\n')}
+  };
+}`,
+    ),
+    atom(
+      'function',
+      names.withServer,
+      `Runs a test against a server with the ${label} routes`,
+      `
+/** Runs \`run\` against a server with the ${label} routes only (no app needed), then closes it. */
+export function ${names.withServer}<T>(run: (url: string) => Promise<T>): Promise<T> {
+  return serveRoutes((router) => ${names.register}(router, ${names.testDeps}()), run);
+}`,
+    ),
+    atom(
+      'function',
+      names.validBody,
+      `A ${label} body that passes every rule`,
+      `
+/** A ${label} body that passes every rule, optional fields included. */
+export function ${names.validBody}(): ${names.input} {
+  return ${sampleLiteral(entity.fields, 1)};
+}`,
+    ),
+  ];
+}
+
+/** A test body run against the entity's own server. */
+export const withServer = (entity: EntityModel, body: string): string =>
+  `await ${entity.names.withServer}(async (url) => {\n${indent(body.replace(/^\n/, ''), 1)}\n});`;

@@ -1,0 +1,151 @@
+import { atom } from '../code.js';
+import { INFRA } from '../layout.js';
+import type { FileTemplate } from '../model.js';
+
+/** src/store/repository.ts: the repository interface and its in-memory implementation. */
+export function repositoryFile(): FileTemplate {
+  return {
+    ...INFRA.repository,
+    kind: 'source',
+    description:
+      'Repositories: the Repository<T> interface, an in-memory implementation and reference checks',
+    atoms: [
+      atom(
+        'interface',
+        'Identified',
+        'A stored record with its server-made id',
+        `
+/** A stored record: the server gives each one a string id. */
+export interface Identified {
+  readonly id: string;
+}`,
+      ),
+      atom(
+        'interface',
+        'Repository',
+        'A collection of records',
+        `
+/** A collection of records; asynchronous, so a database could stand behind it. */
+export interface Repository<T extends Identified> {
+  list(): Promise<T[]>;
+  get(id: string): Promise<T | undefined>;
+  create(record: T): Promise<T>;
+  update(id: string, changes: Partial<T>): Promise<T | undefined>;
+  remove(id: string): Promise<boolean>;
+}`,
+      ),
+      atom(
+        'type',
+        'RecordLookup',
+        'Just enough of a repository to check a reference',
+        `
+/** Just enough of a repository to check that a referenced record exists. */
+export type RecordLookup = Pick<Repository<Identified>, 'get'>;`,
+      ),
+      atom(
+        'type',
+        'ChangeListener',
+        'Called after every change',
+        `
+/** Called after every change to a repository, e.g. to save the collections; the change waits for it. */
+export type ChangeListener = () => Promise<void>;`,
+      ),
+      atom(
+        'const',
+        'ignoreChange',
+        'A change listener that does nothing',
+        `
+/** A change listener that does nothing: data kept in memory only. */
+export const ignoreChange: ChangeListener = async () => {};`,
+      ),
+      atom(
+        'function',
+        'insertRecord',
+        'Stores a new record',
+        `
+/** Stores a new record and reports the change. */
+export async function insertRecord<T extends Identified>(
+  records: Map<string, T>,
+  record: T,
+  changed: ChangeListener,
+): Promise<T> {
+  records.set(record.id, record);
+  await changed();
+  return record;
+}`,
+      ),
+      atom(
+        'function',
+        'updateRecord',
+        'Applies changes to a stored record',
+        `
+/** Applies changes to a stored record (its id never changes); undefined when there is no such record. */
+export async function updateRecord<T extends Identified>(
+  records: Map<string, T>,
+  id: string,
+  changes: Partial<T>,
+  changed: ChangeListener,
+): Promise<T | undefined> {
+  const current = records.get(id);
+  if (current === undefined) return undefined;
+  const next: T = { ...current, ...changes, id };
+  records.set(id, next);
+  await changed();
+  return next;
+}`,
+      ),
+      atom(
+        'function',
+        'removeRecord',
+        'Removes a stored record',
+        `
+/** Removes a stored record; false when there was none. */
+export async function removeRecord<T extends Identified>(
+  records: Map<string, T>,
+  id: string,
+  changed: ChangeListener,
+): Promise<boolean> {
+  if (!records.delete(id)) return false;
+  await changed();
+  return true;
+}`,
+      ),
+      atom(
+        'function',
+        'createMemoryRepository',
+        'A repository kept in a Map',
+        `
+/** A repository kept in a Map, starting from \`initial\`; \`changed\` runs after every change. */
+export function createMemoryRepository<T extends Identified>(
+  initial: readonly T[] = [],
+  changed: ChangeListener = ignoreChange,
+): Repository<T> {
+  const records = new Map<string, T>(initial.map((record) => [record.id, record]));
+  return {
+    list: async () => [...records.values()],
+    get: async (id) => records.get(id),
+    create: (record) => insertRecord(records, record, changed),
+    update: (id, changes) => updateRecord(records, id, changes, changed),
+    remove: (id) => removeRecord(records, id, changed),
+  };
+}`,
+      ),
+      atom(
+        'function',
+        'referenceIssue',
+        'An issue when a reference names no record',
+        `
+/** An issue when \`id\` is given but names no record in \`records\`; \`what\` names the kind of record. */
+export async function referenceIssue(
+  field: string,
+  id: string | undefined,
+  records: RecordLookup,
+  what: string,
+): Promise<FieldIssue | undefined> {
+  if (id === undefined || (await records.get(id)) !== undefined) return undefined;
+  return { field, message: \`must be the id of an existing \${what}\` };
+}`,
+      ),
+    ],
+  };
+}

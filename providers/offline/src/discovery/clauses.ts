@@ -1,0 +1,128 @@
+import {
+  addField,
+  addReference,
+  assume,
+  ensureEntity,
+  isEntity,
+  noteUnread,
+  Origin,
+  type Draft,
+} from './draft.js';
+import { readFieldList } from './fields.js';
+import { typeOfName } from './field-types.js';
+import { isEntityListText, readNounList } from './lists.js';
+import { isDomainPhrase, cleanDomain } from './preamble.js';
+import { entityNameOf, isPluralWord } from './singular.js';
+import {
+  isPlainPhrase,
+  splitList,
+  splitOutsideParens,
+  startsWithDeterminer,
+  stripDeterminers,
+} from './text.js';
+import {
+  BELONG_CHUNK,
+  CLAUSE,
+  FIELD_CHUNK,
+  isOptionalModal,
+  LINK_CHUNK,
+  NEXT_VERB,
+  STATE_CHUNK,
+} from './verbs.js';
+
+const PRONOUNS = new Set(['they', 'it', 'these', 'those', 'this', 'each', 'each one', 'every one']);
+const GENERIC =
+  /^(?:we|i|you|api|app|application|system|backend|service|database|platform|website|site|server)$/;
+
+type Subjects = { readonly kind: 'entities'; readonly names: readonly string[] } | { readonly kind: 'list' };
+
+function subjectsOf(draft: Draft, subject: string, predicate: string): Subjects | undefined {
+  const lower = stripDeterminers(subject).toLowerCase();
+  if (PRONOUNS.has(lower) && draft.lastSubjects.length > 0) {
+    return { kind: 'entities', names: draft.lastSubjects };
+  }
+  if (PRONOUNS.has(lower) || GENERIC.test(lower)) return { kind: 'list' };
+  const items = FIELD_CHUNK.exec(predicate)?.[2];
+  if (isDomainPhrase(lower) && items !== undefined && isEntityListText(items)) {
+    draft.domain ??= cleanDomain(lower);
+    return { kind: 'list' };
+  }
+  const names = splitList(lower).map((s) => (isPlainPhrase(s, 3) ? entityNameOf(s) : undefined));
+  return names.every((n) => n !== undefined) ? { kind: 'entities', names } : undefined;
+}
+
+// A sentence with a subject and verbs; false when it is not one.
+export function readClause(draft: Draft, sentence: string): boolean {
+  const match = CLAUSE.exec(sentence);
+  const [, subject, predicate] = match ?? [];
+  if (subject === undefined || predicate === undefined) return false;
+  const subjects = subjectsOf(draft, subject, predicate);
+  if (subjects === undefined) return false;
+  if (subjects.kind === 'list') {
+    const items = FIELD_CHUNK.exec(predicate)?.[2];
+    return items !== undefined && readNounList(draft, items);
+  }
+  for (const name of subjects.names) ensureEntity(draft, name, Origin.described);
+  for (const chunk of splitOutsideParens(predicate, NEXT_VERB)) {
+    if (!readChunk(draft, subjects.names, chunk)) noteUnread(draft, `${subject} ${chunk}`);
+  }
+  draft.lastSubjects = subjects.names;
+  return true;
+}
+
+function readChunk(draft: Draft, subjects: readonly string[], chunk: string): boolean {
+  const fields = FIELD_CHUNK.exec(chunk);
+  if (fields?.[2] !== undefined) {
+    const optional = isOptionalModal(fields[1]);
+    for (const s of subjects) readFieldList(draft, s, fields[2], optional);
+    return true;
+  }
+  const link = LINK_CHUNK.exec(chunk);
+  if (link?.[2] !== undefined) {
+    return readTargets(draft, subjects, link[2].split(/\s*,\s*|\s+(?:to|and|with|or)\s+/i), link[1], true);
+  }
+  const belong = BELONG_CHUNK.exec(chunk);
+  if (belong?.[3] !== undefined) {
+    const loose = !/^(?:belongs?|references?|refers?|points?)\b/i.test(belong[2] ?? '');
+    return readTargets(draft, subjects, splitList(belong[3]), belong[1], !loose);
+  }
+  const state = STATE_CHUNK.exec(chunk);
+  return state?.[2] !== undefined && readState(draft, subjects, state[2].toLowerCase());
+}
+
+const SINGLE = /^(?:(?:exactly|only|just|at\s+most|at\s+least)\s+)?(?:(?:one|a\s+single|single)\s+)?/i;
+
+// The entity a relation item names; with `bare` false, `in stock` is not read as a Stock entity.
+function targetOf(draft: Draft, item: string, bare: boolean): string | undefined {
+  const cleaned = item.replace(SINGLE, '').trim();
+  const phrase = stripDeterminers(cleaned).toLowerCase();
+  if (!isPlainPhrase(phrase, 3)) return undefined;
+  const name = entityNameOf(phrase);
+  if (name === undefined) return undefined;
+  const marked =
+    startsWithDeterminer(cleaned) || cleaned !== item.trim() || isPluralWord(phrase.split(' ').pop() ?? '');
+  return bare || marked || isEntity(draft, name) ? name : undefined;
+}
+
+function readTargets(
+  draft: Draft,
+  subjects: readonly string[],
+  items: readonly string[],
+  modal: string | undefined,
+  bare: boolean,
+): boolean {
+  const targets = items.filter((i) => i.trim().length > 0).map((i) => targetOf(draft, i, bare));
+  if (targets.length === 0 || !targets.every((t) => t !== undefined)) return false;
+  for (const s of subjects) for (const t of targets) addReference(draft, s, t, !isOptionalModal(modal));
+  return true;
+}
+
+// `tasks can be completed` → an optional boolean field `completed`.
+function readState(draft: Draft, subjects: readonly string[], word: string): boolean {
+  if (word === 'required' || (typeOfName([word]) !== 'boolean' && !/[a-z]ed$/.test(word))) return false;
+  for (const s of subjects) {
+    addField(draft, s, { name: word, type: 'boolean', required: false, description: '' });
+    assume(draft, `${s}.${word} is a boolean (read from "${word}")`);
+  }
+  return true;
+}

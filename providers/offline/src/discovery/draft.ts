@@ -1,0 +1,93 @@
+import { toCamelCase, type FieldType } from '@mge/contracts';
+import type { Template } from './templates.js';
+import { quote } from './text.js';
+
+// How an entity came to be: described with fields, only named in a list, or only referenced.
+export const Origin = Object.freeze({
+  described: 'described',
+  listed: 'listed',
+  referenced: 'referenced',
+  defaulted: 'defaulted',
+} as const);
+export type Origin = (typeof Origin)[keyof typeof Origin];
+
+export interface FieldDraft {
+  readonly name: string;
+  readonly type: FieldType;
+  required: boolean;
+  readonly references?: string;
+  readonly description: string;
+}
+
+export interface EntityDraft {
+  readonly name: string;
+  origin: Origin;
+  readonly fields: FieldDraft[];
+}
+
+// What has been read so far; the readers add to it; fillDefaults and buildDocument finish it.
+export interface Draft {
+  domain: string | undefined;
+  template: Template | undefined;
+  lastSubjects: readonly string[];
+  readonly known: ReadonlySet<string>;
+  readonly entities: Map<string, EntityDraft>;
+  readonly assumptions: string[];
+  readonly openQuestions: string[];
+}
+
+export function createDraft(known: ReadonlySet<string>): Draft {
+  return {
+    domain: undefined,
+    template: undefined,
+    lastSubjects: [],
+    known,
+    entities: new Map(),
+    assumptions: [],
+    openQuestions: [],
+  };
+}
+
+const RANK: Readonly<Record<Origin, number>> = { referenced: 0, listed: 1, defaulted: 2, described: 3 };
+
+export function ensureEntity(draft: Draft, name: string, origin: Origin): EntityDraft {
+  const found = draft.entities.get(name);
+  if (found !== undefined) {
+    if (RANK[origin] > RANK[found.origin]) found.origin = origin;
+    return found;
+  }
+  const created: EntityDraft = { name, origin, fields: [] };
+  draft.entities.set(name, created);
+  return created;
+}
+
+// Adds the field unless the entity has one of that name already; reports whether it did.
+export function addField(draft: Draft, entity: string, field: FieldDraft): boolean {
+  const target = ensureEntity(draft, entity, Origin.referenced);
+  if (target.fields.some((f) => f.name === field.name)) return false;
+  target.fields.push(field);
+  return true;
+}
+
+// `from` gets a `<to>Id` field; `to` is created (to be filled with defaults) when unknown.
+export function addReference(draft: Draft, from: string, to: string, required: boolean): void {
+  ensureEntity(draft, to, Origin.referenced);
+  const name = `${toCamelCase(to)}Id`;
+  const description = `the ${to} this ${from} belongs to`;
+  addField(draft, from, { name, type: 'reference', required, references: to, description });
+}
+
+export const isEntity = (draft: Draft, name: string): boolean =>
+  draft.known.has(name) || draft.entities.has(name);
+
+export function assume(draft: Draft, text: string): void {
+  if (!draft.assumptions.includes(text)) draft.assumptions.push(text);
+}
+
+export function ask(draft: Draft, text: string): void {
+  if (!draft.openQuestions.includes(text)) draft.openQuestions.push(text);
+}
+
+export function noteUnread(draft: Draft, text: string): void {
+  ask(draft, `What does ${quote(text)} mean? It could not be read and was left out.`);
+}

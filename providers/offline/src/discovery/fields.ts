@@ -1,0 +1,114 @@
+import { toCamelCase, type FieldType } from '@mge/contracts';
+import { addField, addReference, ask, assume, isEntity, noteUnread, type Draft } from './draft.js';
+import { typeOfHint, typeOfName } from './field-types.js';
+import { parseItem, type ParsedItem } from './item.js';
+import { entityNameOf, isPluralWord } from './singular.js';
+import { quote, splitList } from './text.js';
+
+// Plural words that read as one text value rather than as many related records.
+const MASS_NOUNS = new Set(
+  'data metadata details settings preferences instructions contents credentials statistics notes terms ingredients tags'.split(
+    ' ',
+  ),
+);
+
+export function readFieldList(draft: Draft, entity: string, text: string, optional: boolean): void {
+  for (const item of splitList(text)) readFieldItem(draft, entity, item, optional);
+}
+
+function readFieldItem(draft: Draft, entity: string, item: string, optional: boolean): void {
+  const parsed = parseItem(item);
+  if (parsed === undefined) return noteUnread(draft, item);
+  if (parsed.many || isManyRecords(draft, parsed)) return readHasMany(draft, entity, parsed);
+  const target = referencedEntity(draft, entity, parsed);
+  if (target !== undefined) return readReference(draft, entity, target, parsed, optional);
+  const name = toCamelCase(parsed.words.join(' '));
+  if (name === 'id') return assume(draft, `${entity}.id is made by the server; ${quote(item)} adds no field`);
+  const type = typeOf(draft, `${entity}.${name}`, parsed);
+  const required = type === 'boolean' ? parsed.required : !(optional || parsed.optional);
+  if (!addField(draft, entity, { name, type, required, description: '' })) {
+    assume(draft, `${entity}.${name} was given twice; the first one is kept`);
+  }
+}
+
+// A bare plural (`tags`) names many records, unless it is a known value word (`pages`, `notes`).
+function isManyRecords(draft: Draft, parsed: ParsedItem): boolean {
+  const last = parsed.words[parsed.words.length - 1] ?? '';
+  if (!parsed.bare || parsed.hints.length > 0 || parsed.words.length > 2 || !isPluralWord(last)) return false;
+  const target = entityNameOf(parsed.words.join(' '));
+  if (target !== undefined && isEntity(draft, target)) return true;
+  return !MASS_NOUNS.has(last) && typeOfName(parsed.words) === undefined;
+}
+
+function readHasMany(draft: Draft, entity: string, parsed: ParsedItem): void {
+  const target = entityNameOf(parsed.words.join(' '));
+  if (target === undefined) return noteUnread(draft, parsed.words.join(' '));
+  if (!parsed.many && !isEntity(draft, target)) {
+    assume(
+      draft,
+      `"${parsed.words.join(' ')}" is read as many ${target} records, each with a ${entityId(entity)}`,
+    );
+  }
+  addReference(draft, target, entity, true);
+}
+
+// The entity a field item points to: a hint naming one (`(user)`), or a name that is one (`a member`).
+function referencedEntity(draft: Draft, entity: string, parsed: ParsedItem): string | undefined {
+  const fromHint = parsed.hints
+    .map((h) => entityNameOf(h))
+    .find((n) => n !== undefined && isEntity(draft, n));
+  if (fromHint !== undefined) return fromHint;
+  if (parsed.hints.length > 0) return undefined;
+  const words = parsed.words[parsed.words.length - 1] === 'id' ? parsed.words.slice(0, -1) : parsed.words;
+  const named = entityNameOf(words.join(' '));
+  return named !== undefined && named !== entity && isEntity(draft, named) ? named : undefined;
+}
+
+function readReference(
+  draft: Draft,
+  entity: string,
+  target: string,
+  parsed: ParsedItem,
+  optional: boolean,
+): void {
+  const required = !(optional || parsed.optional);
+  const phrase = parsed.words.join(' ');
+  const own = toCamelCase(phrase.replace(/ id$/, ''));
+  if (parsed.hints.length === 0 || own === toCamelCase(target)) {
+    addReference(draft, entity, target, required);
+    return assume(draft, `${entity}.${entityId(target)} refers to ${target} ("${phrase}" names an entity)`);
+  }
+  const name = `${own}Id`;
+  const description = `the ${target} that is this ${entity}'s ${phrase}`;
+  addField(draft, entity, { name, type: 'reference', required, references: target, description });
+}
+
+function typeOf(draft: Draft, field: string, parsed: ParsedItem): FieldType {
+  const hints = parsed.hints.filter((h) => !/^unique$/i.test(h));
+  if (hints.length < parsed.hints.length) {
+    assume(draft, `${field} should be unique; the API does not enforce it`);
+  }
+  const hinted = hints.map(typeOfHint).find((t) => t !== undefined);
+  const type = hinted ?? (parsed.flag ? 'boolean' : typeOfName(parsed.words)) ?? 'string';
+  const unknown = hints.filter((h) => typeOfHint(h) === undefined);
+  if (unknown.length > 0) {
+    const shown = quote(`(${unknown.join(', ')})`);
+    ask(
+      draft,
+      `What does ${shown} on ${field} mean? It is not a known type; ${field} is ${article(type)} for now.`,
+    );
+  } else if (hinted === undefined) {
+    assume(draft, `${field} is ${article(type)} (${reasonFor(parsed)})`);
+  }
+  return type;
+}
+
+function reasonFor(parsed: ParsedItem): string {
+  if (parsed.flag) return 'it is called a flag';
+  return typeOfName(parsed.words) === undefined ? 'no type given' : 'guessed from its name';
+}
+
+const article = (type: FieldType): string =>
+  type === 'integer' || type === 'email' ? `an ${type}` : `a ${type}`;
+
+const entityId = (entity: string): string => `${toCamelCase(entity)}Id`;

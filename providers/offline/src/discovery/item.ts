@@ -1,0 +1,96 @@
+import { words as splitWords } from '@mge/contracts';
+import { typeOfHint } from './field-types.js';
+
+// One item of a field list, taken apart: `an optional due date (date)`.
+export interface ParsedItem {
+  readonly words: readonly string[];
+  readonly hints: readonly string[];
+  readonly optional: boolean;
+  readonly required: boolean;
+  readonly many: boolean;
+  readonly bare: boolean;
+  readonly flag: boolean;
+}
+
+const MANY =
+  /^(?:(?:a|an)\s+)?(?:many|several|multiple|lots of|a lot of|zero or more|one or more|list of|set of)\s+/i;
+const TYPE_SUFFIX = /\s+(?:of\s+type|as(?:\s+an?)?)\s+([a-z][a-z/ -]*)$|\s*:\s*([a-z][a-z/ -]*)$/i;
+const LEADING = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'one', 'optional', 'required']);
+const MODIFIERS = new Set(['optional', 'optionally', 'required', 'mandatory', 'nullable']);
+const FILLERS = new Set(['field', 'column', 'attribute', 'property']);
+// Words that start a clause of their own, so the item is not one field name.
+const CLAUSE_WORDS = new Set([
+  'with',
+  'that',
+  'which',
+  'who',
+  'where',
+  'have',
+  'to',
+  'by',
+  'are',
+  'and',
+  'or',
+]);
+const WORD = /^[a-z][a-z0-9]*$|^[0-9][a-z0-9]*$/;
+const isNameWord = (word: string, i: number): boolean =>
+  WORD.test(word) && !CLAUSE_WORDS.has(word) && !(i > 0 && (word === 'is' || word === 'has'));
+
+function takeHints(item: string): { rest: string; hints: string[] } {
+  const hints = [...item.matchAll(/\(([^()]*)\)?/g)].flatMap((m) => (m[1] ?? '').split(/\s*[,;]\s*/));
+  let rest = item.replace(/\([^()]*\)?/g, ' ').replace(/[()]/g, ' ');
+  const suffix = TYPE_SUFFIX.exec(rest);
+  const named = suffix?.[1] ?? suffix?.[2];
+  if (suffix !== null && named !== undefined && typeOfHint(named) !== undefined) {
+    hints.push(named);
+    rest = rest.slice(0, suffix.index);
+  }
+  return { rest: rest.trim(), hints: hints.map((h) => h.trim()).filter((h) => h.length > 0) };
+}
+
+function modifiersOf(
+  words: readonly string[],
+  hints: readonly string[],
+): { optional: boolean; required: boolean } {
+  const all = [...words, ...hints.map((h) => h.toLowerCase())];
+  const optional = all.some(
+    (w) => w === 'optional' || w === 'optionally' || w === 'nullable' || w === 'not required',
+  );
+  const required = !optional && all.some((w) => w === 'required' || w === 'mandatory');
+  return { optional, required };
+}
+
+// Name words without articles, modifiers, fillers and a trailing "flag".
+function nameWords(words: readonly string[]): { name: string[]; flag: boolean } {
+  let name = words.filter((w, i) => !MODIFIERS.has(w) && !(i === 0 && LEADING.has(w)));
+  while (name.length > 1 && LEADING.has(name[0] ?? '')) name = name.slice(1);
+  if (name.length > 1 && FILLERS.has(name[name.length - 1] ?? '')) name = name.slice(0, -1);
+  if (name.length > 1 && name[name.length - 1] === 'address' && name[name.length - 2] === 'email')
+    name = name.slice(0, -1);
+  const flag = name.length > 1 && name[name.length - 1] === 'flag';
+  return { name: flag ? name.slice(0, -1) : name, flag };
+}
+
+// Undefined when the item does not read as a field name of up to four words.
+export function parseItem(item: string): ParsedItem | undefined {
+  const { rest, hints } = takeHints(item);
+  const many = MANY.test(rest);
+  const text = rest.replace(MANY, '').replace(/'s\b/gi, '').replace(/'/g, '');
+  if (!/^[A-Za-z0-9 -]*$/.test(text)) return undefined;
+  const words = splitWords(text);
+  const { name, flag } = nameWords(words);
+  if (name.length === 0 || name.length > 4 || !name.every(isNameWord)) return undefined;
+  if (/^[0-9]/.test(name[0] ?? '')) return undefined;
+  const bare = !LEADING.has(words[0] ?? '') && !many;
+  return {
+    words: name,
+    hints: hints.filter((h) => !isModifier(h)),
+    ...modifiersOf(words, hints),
+    many,
+    bare,
+    flag,
+  };
+}
+
+const isModifier = (hint: string): boolean =>
+  /^(?:optional|required|mandatory|nullable|not required)$/i.test(hint);

@@ -1,0 +1,140 @@
+import { toCamelCase } from '@mge/contracts';
+import { ensureEntity, noteUnread, Origin, type Draft } from './draft.js';
+import { readClause } from './clauses.js';
+import { readFieldList } from './fields.js';
+import { isEntityListText, readEntityList, readNounList } from './lists.js';
+import { cleanDomain, cutSubordinate, isDomainPhrase, stripGerund } from './preamble.js';
+import { entityNameOf } from './singular.js';
+import { templateIn } from './template-lookup.js';
+import {
+  isPlainPhrase,
+  maskParens,
+  splitOutsideParens,
+  startsWithDeterminer,
+  stripDeterminers,
+} from './text.js';
+import { CLAUSE, NEXT_CLAUSE } from './verbs.js';
+
+// The first sentence may name the domain; `commanded` when it followed "Create an API for".
+interface Opening {
+  readonly commanded: boolean;
+}
+
+const PLEASANTRY = /^(?:thanks|thank you|cheers|please|thx|ty)\b[\s!.]*$/i;
+const WHERE = /\s+(?:where|in\s+which|whereby|such\s+that)\s+/i;
+const FIELDS_OF = /^(?:the\s+)?(?:fields|attributes|properties|columns)\s+(?:for|of|on)\s+/i;
+const OPTIONALITY =
+  /^(?:the\s+|an?\s+)?([a-z][a-z' ]*?)\s+(?:field\s+)?(?:is|are)\s+(optional|not\s+required|required|mandatory)$/i;
+const THERE_ARE = /^there\s+(?:are|is|will\s+be|should\s+be)\s+(.+)$/i;
+
+export function readSentence(draft: Draft, sentence: string, opening: Opening | undefined): void {
+  if (PLEASANTRY.test(sentence) || readColon(draft, sentence)) return;
+  readClauses(draft, sentence, opening);
+}
+
+// `…, tasks have a title` starts a clause of its own.
+function readClauses(draft: Draft, sentence: string, opening: Opening | undefined): void {
+  splitOutsideParens(sentence, NEXT_CLAUSE).forEach((c, i) =>
+    readOne(draft, c, i === 0 ? opening : undefined),
+  );
+}
+
+// `Create an API for a hotel with rooms …`: the hotel is the domain as well as an entity.
+const OPENING_SUBJECT = /^(?:a|an|my|our)\s+([a-z]+(?:\s[a-z]+)?)\s+with\s/i;
+
+function readOne(draft: Draft, sentence: string, opening: Opening | undefined): void {
+  if (opening !== undefined && readWhere(draft, sentence, opening)) return;
+  const subject = opening?.commanded === true ? OPENING_SUBJECT.exec(sentence)?.[1] : undefined;
+  if (subject !== undefined) draft.domain ??= cleanDomain(subject);
+  if (readOptionality(draft, sentence) || readThereAre(draft, sentence) || readClause(draft, sentence)) {
+    return;
+  }
+  if (opening !== undefined) return readOpening(draft, sentence, opening);
+  if (!readNounList(draft, sentence)) noteUnread(draft, sentence);
+}
+
+// `A task tracker: projects have …` names the domain; `Books: title, author` lists fields.
+function readColon(draft: Draft, sentence: string): boolean {
+  const at = maskParens(sentence).indexOf(':');
+  if (at < 0) return false;
+  const before = sentence.slice(0, at).trim().replace(FIELDS_OF, '');
+  const rest = sentence.slice(at + 1).trim();
+  if (!isPlainPhrase(before, 5) || rest.length === 0) return false;
+  if (isDomainPhrase(before) || startsWithDeterminer(before) || CLAUSE.test(rest) || isEntityListText(rest)) {
+    nameDomain(draft, before);
+    readClauses(draft, rest, undefined);
+    return true;
+  }
+  const entity = entityNameOf(stripDeterminers(before));
+  if (entity === undefined || before.split(' ').length > 3) return false;
+  ensureEntity(draft, entity, Origin.described);
+  readFieldList(draft, entity, rest, false);
+  draft.lastSubjects = [entity];
+  return true;
+}
+
+// `a blog where posts have a title` → the domain, then the clause.
+function readWhere(draft: Draft, sentence: string, opening: Opening): boolean {
+  const cut = WHERE.exec(sentence);
+  if (cut === null) return false;
+  const head = sentence.slice(0, cut.index);
+  if (!readOpeningHead(draft, head, opening)) noteUnread(draft, head);
+  readClauses(draft, sentence.slice(cut.index + cut[0].length), undefined);
+  return true;
+}
+
+function readOpening(draft: Draft, sentence: string, opening: Opening): void {
+  const { head, tail } = cutSubordinate(sentence);
+  if (!readOpeningHead(draft, head, opening)) {
+    draft.template ??= templateIn(sentence);
+    return noteUnread(draft, sentence);
+  }
+  if (tail.length > 0) noteUnread(draft, tail);
+}
+
+// The opening phrase: a known domain, a list of entities, or a domain of its own.
+function readOpeningHead(draft: Draft, head: string, opening: Opening): boolean {
+  const phrase = cleanDomain(head);
+  if (templateIn(phrase) !== undefined) return nameDomain(draft, phrase);
+  const listed = opening.commanded && !startsWithDeterminer(head) && readEntityList(draft, stripGerund(head));
+  if (listed || (!opening.commanded && readNounList(draft, head))) {
+    if (isPlainPhrase(phrase, 5)) draft.domain ??= phrase;
+    return true;
+  }
+  if (
+    !isPlainPhrase(phrase, 5) ||
+    !(opening.commanded || startsWithDeterminer(head) || isDomainPhrase(phrase))
+  ) {
+    return false;
+  }
+  draft.domain ??= phrase;
+  return true;
+}
+
+function nameDomain(draft: Draft, phrase: string): true {
+  const domain = cleanDomain(phrase);
+  draft.domain ??= domain;
+  draft.template ??= templateIn(domain);
+  return true;
+}
+
+// `The description is optional` / `a task's due date is required`.
+function readOptionality(draft: Draft, sentence: string): boolean {
+  const [, subject, state] = OPTIONALITY.exec(sentence) ?? [];
+  if (subject === undefined || state === undefined) return false;
+  const parts = subject.toLowerCase().split(/'s?\s+/);
+  const owner = parts.length > 1 ? entityNameOf(parts[0] ?? '') : undefined;
+  const field = toCamelCase(parts[parts.length - 1] ?? '');
+  const candidates = [...draft.entities.values()]
+    .filter((e) => owner === undefined || e.name === owner)
+    .reverse();
+  const found = candidates.flatMap((e) => e.fields).find((f) => f.name === field);
+  if (found === undefined) return false;
+  found.required = !/optional|not/i.test(state);
+  return true;
+}
+
+function readThereAre(draft: Draft, sentence: string): boolean {
+  const items = THERE_ARE.exec(sentence)?.[1];
+  return items !== undefined && readEntityList(draft, items);
+}

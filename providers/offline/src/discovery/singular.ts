@@ -1,0 +1,65 @@
+import { singularizeWord, toPascalCase, words } from '@mge/contracts';
+
+// Singular nouns that end in "s" and must not lose it.
+const ENDS_IN_S = new Set(['alias', 'atlas', 'bias', 'canvas', 'gas', 'lens', 'plus', 'chaos', 'news']);
+
+// Plurals the contracts helper gets wrong (courses → cours, archives → archif, movies → movy).
+const RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(kni|wi|li)ves$/, '$1fe'],
+  [/(ea|oa|ie)ves$/, '$1f'],
+  [/^(val)ves$/, '$1ve'],
+  [/lves$/, 'lf'],
+  [/ves$/, 've'],
+  [/sses$/, 'ss'],
+  [/(alias|canvas|atlas|gas|lens|bus|status|campus|virus|bonus|census|focus|bias)es$/, '$1'],
+  [/(analy|cri|diagno|the|hypothe|synop|paren)ses$/, '$1sis'],
+  [/ses$/, 'se'],
+  [/(quiz)zes$/, '$1'],
+  [/zzes$/, 'zz'],
+  [/zes$/, 'ze'],
+  [/^(ca|ni)ches$/, '$1che'],
+  [/(her|potat|tomat|ech|vet)oes$/, '$1o'],
+  [/(mov|cook|rook|zomb|calor|self|brown|smooth|goal|gen|prair|aunt)ies$/, '$1ie'],
+];
+
+// Singular of one lower-case English word.
+export function singularize(word: string): string {
+  const lower = word.toLowerCase();
+  if (ENDS_IN_S.has(lower)) return lower;
+  for (const [pattern, replacement] of RULES) {
+    if (pattern.test(lower)) return lower.replace(pattern, replacement);
+  }
+  return singularizeWord(lower);
+}
+
+// Whether a lower-case word reads as a plural (`tags`, not `status`).
+export const isPluralWord = (word: string): boolean => singularize(word) !== word.toLowerCase();
+
+const PASCAL = /^[A-Z][A-Za-z0-9]*$/;
+// `a Product entity`, `order records`: the trailing word only says it is an entity.
+const KIND_WORDS = new Set([
+  'entity',
+  'entities',
+  'record',
+  'records',
+  'model',
+  'models',
+  'resource',
+  'resources',
+  'table',
+  'tables',
+  'collection',
+  'collections',
+  'object',
+  'objects',
+]);
+
+// `order items` → `OrderItem`; undefined when the phrase cannot name an entity.
+export function entityNameOf(phrase: string): string | undefined {
+  const parts = words(phrase.replace(/'s\b/gi, ''));
+  if (parts.length > 1 && KIND_WORDS.has(parts[parts.length - 1] ?? '')) parts.pop();
+  const last = parts.pop();
+  if (last === undefined) return undefined;
+  const name = toPascalCase([...parts, singularize(last)].join(' '));
+  return PASCAL.test(name) ? name : undefined;
+}

@@ -1,0 +1,91 @@
+// Plain-text helpers: normalising the request and cutting it into sentences and lists.
+
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'some',
+  'its',
+  'their',
+  'his',
+  'her',
+  'each',
+  'every',
+  'all',
+  'any',
+  'our',
+  'my',
+  'your',
+  'one',
+]);
+
+// Same spelling for the same word, one space between words, no list bullets.
+export function normalizeRequest(request: string): string {
+  return request
+    .replace(/[\u2018\u2019\u0060]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\be-mails?\b/gi, (m) => (m.toLowerCase().endsWith('s') ? 'emails' : 'email'))
+    .replace(/\bto-do(s?)\b/gi, 'todo$1')
+    .replace(/^[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]+/gm, '')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ *\n+ */g, '\n')
+    .trim();
+}
+
+// What is inside parentheses, hidden behind underscores, so separators there are not seen.
+export function maskParens(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch === '(') depth++;
+    out += depth > 0 && ch !== '(' && ch !== ')' ? '_' : ch;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+  }
+  return out;
+}
+
+// Cuts the text at every match of `separator` (a global regex) that is not inside parentheses.
+export function splitOutsideParens(text: string, separator: RegExp): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const match of maskParens(text).matchAll(separator)) {
+    if (match[0].length === 0) continue;
+    parts.push(text.slice(start, match.index));
+    start = match.index + match[0].length;
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+const SENTENCE_END = /\s*(?:[;!?\n]+|\.+(?=\s|$))\s*/g;
+
+export const splitSentences = (text: string): string[] =>
+  splitOutsideParens(text, SENTENCE_END).map((s) => s.replace(/^["']|["'.,:]+$/g, '').trim());
+
+const LIST_SEPARATOR = /\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|as well as|plus|&)\s+/gi;
+
+// `a title, an author and a price` → three items.
+export const splitList = (text: string): string[] => splitOutsideParens(text, LIST_SEPARATOR);
+
+export function stripDeterminers(phrase: string): string {
+  const parts = phrase.trim().split(/\s+/);
+  while (parts.length > 0 && DETERMINERS.has((parts[0] ?? '').toLowerCase())) parts.shift();
+  return parts.join(' ');
+}
+
+export const startsWithDeterminer = (phrase: string): boolean =>
+  DETERMINERS.has((phrase.trim().split(/\s+/)[0] ?? '').toLowerCase());
+
+const PLAIN = /^[a-z][a-z0-9'-]*(?: [a-z][a-z0-9'-]*)*$/i;
+
+// Letters, digits, hyphens and apostrophes only, and at most `maxWords` words.
+export const isPlainPhrase = (phrase: string, maxWords: number): boolean =>
+  PLAIN.test(phrase) && phrase.split(' ').length <= maxWords;
+
+// `an Order`, `a User`: a leading "u" sounds like "you" in most names.
+export const withArticle = (word: string): string =>
+  /^(?:[aeio]|u(?!s|ni))/i.test(word) ? `an ${word}` : `a ${word}`;
+
+// A short excerpt of the request to quote in a question.
+export const quote = (text: string): string => `"${text.length > 80 ? `${text.slice(0, 77)}...` : text}"`;

@@ -1,0 +1,48 @@
+// The verbs a clause is built from, as regex sources shared by the clause readers.
+
+const MODAL = String.raw`(?:(?:that|which|who|can|could|should|must|will|would|may|might|also|each|always|usually|typically|optionally|then|do|does|need\s+to|needs\s+to|have\s+to|has\s+to)\s+)*`;
+const FIELD_VERB = String.raw`(?:have|has|contains?|includes?|stores?|holds?|needs?|keeps?|tracks?|records?|consists?\s+of|comes?\s+with)`;
+const BELONG_VERB = String.raw`(?:belongs?\s+to|references?|refers?\s+to|points?\s+to)`;
+const LINK_VERB = String.raw`(?:links?|connects?|joins?|associates?|relates?)`;
+const BE = String.raw`(?:is|are|be)`;
+const PREPOSITION = String.raw`(?:to|by|of|for|in|into|under|within|from|on|at)`;
+
+const VERB = `(?:with|${FIELD_VERB}|${BELONG_VERB}|${LINK_VERB}|${BE})`;
+const SUBJECT = String.raw`([a-z][a-z0-9'-]*(?:\s+[a-z][a-z0-9'-]*){0,4}?)`;
+const LEADING = String.raw`(?:(?:each|every|a|an|the|all|one|some|any|our|my|many)\s+)?`;
+
+// `each task can belong to a project` → subject `task`, predicate `can belong to a project`.
+export const CLAUSE = new RegExp(String.raw`^${LEADING}${SUBJECT}\s+(${MODAL}${VERB}\b.*)$`, 'i');
+
+// Where a predicate moves on to its next verb: `…, and belong to a project`.
+export const NEXT_VERB = new RegExp(
+  String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=${MODAL}(?:${FIELD_VERB}|${BELONG_VERB}|${LINK_VERB}|${BE})\s+\S)`,
+  'gi',
+);
+
+const NOUN = String.raw`(?!(?:a|an|the|each|every|all|some|any|one|my|our|and|also|or|has|have|is|are|be|belongs?|links?|can|should|must|may|will|each|with)\b)[a-z][a-z'-]*`;
+
+// Where a sentence starts a new clause with a subject of its own: `…, tasks have a title`.
+export const NEXT_CLAUSE = new RegExp(
+  String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=${LEADING}${NOUN}(?:\s+${NOUN})?\s+${MODAL}(?:${FIELD_VERB}|${BELONG_VERB}|${LINK_VERB})\s+\S)`,
+  'gi',
+);
+
+export const FIELD_CHUNK = new RegExp(String.raw`^(${MODAL})(?:with|${FIELD_VERB})\s+(.+)$`, 'i');
+export const LINK_CHUNK = new RegExp(
+  String.raw`^(${MODAL})(?:${LINK_VERB}|${BE}\s+(?:(?:an?\s+)?(?:link|join|connection)\s+)?between)\s+(.+)$`,
+  'i',
+);
+export const BELONG_CHUNK = new RegExp(
+  String.raw`^(${MODAL})(${BELONG_VERB}|${BE}\s+(?:[a-z]+\s+)?${PREPOSITION})\s+(.+)$`,
+  'i',
+);
+export const STATE_CHUNK = new RegExp(
+  String.raw`^(${MODAL})${BE}\s+(?:either\s+)?([a-z]+)(?:\s+or\s+not)?$`,
+  'i',
+);
+
+const OPTIONAL_MODAL = /\b(?:can|could|may|might|optionally)\b/i;
+
+// `can belong to a project`: the relation or fields are optional.
+export const isOptionalModal = (modal: string | undefined): boolean => OPTIONAL_MODAL.test(modal ?? '');
