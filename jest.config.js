@@ -21,7 +21,7 @@ const base = {
 export default {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/**/src/**/*.unit.spec.ts'] },
-    { ...base, displayName: 'int', testMatch: ['<rootDir>/**/src/**/*.int.spec.ts'] },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/integration-tests/src/**/*.e2e.spec.ts'] },
+    { ...base, displayName: 'int', testMatch: ['<rootDir>/**/src/**/*.int.spec.ts'], testTimeout: 120_000 },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/integration-tests/src/**/*.e2e.spec.ts'], testTimeout: 600_000 },
   ],
 };

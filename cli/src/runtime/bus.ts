@@ -1,7 +1,7 @@
 import type { Bus, Logger } from '@mge/kit';
 import { openBus } from '@mge/kit';
 import type { CliConfig } from '../config.js';
-import { acquireEmbeddedNats } from '../embedded-nats/index.js';
+import { acquireEmbeddedNats, installExitCleanup } from '../embedded-nats/index.js';
 
 /** The bus the CLI talks to, and how to let go of it (closing the connection, releasing an embedded server). */
 export interface CliBus {
@@ -20,11 +20,14 @@ export async function openCliBus(config: CliConfig, logger: Logger): Promise<Cli
   const server = await acquireEmbeddedNats({ home: config.MGE_HOME, bin: config.MGE_NATS_SERVER });
   try {
     const bus = await openBus(server.url, 'mge-cli', logger);
+    // An exit that skips `close` (a second Ctrl-C, process.exit) still releases the shared server.
+    const uninstall = installExitCleanup({ release: server.release, releaseSync: server.releaseSync }, { signals: false });
     return {
       bus,
       url: server.url,
       embedded: true,
       close: async () => {
+        uninstall();
         await bus.close();
         await server.release();
       },

@@ -50,7 +50,10 @@ export async function spawnNatsServer(options: SpawnNatsServerOptions): Promise<
   await spawned;
   if (options.detached === true) child.unref();
   const pid = child.pid!;
-  const url = await waitForPortsFile(portsDir, pid, exited, readyTimeoutMs);
+  const url = await waitForPortsFile(portsDir, pid, exited, readyTimeoutMs).catch((error: unknown) => {
+    child.kill('SIGKILL'); // a server that never became ready must not linger, detached or not
+    throw error;
+  });
   return {
     url,
     port: Number(new URL(url).port),
@@ -87,7 +90,7 @@ async function waitForPortsFile(
   }
   throw new InfrastructureError(
     dead
-      ? `nats-server exited at start; see ${portsDir}/../nats-server.log`
+      ? `nats-server exited at start; see ${join(portsDir, '..', 'nats-server.log')}`
       : 'nats-server did not become ready in time',
   );
 }

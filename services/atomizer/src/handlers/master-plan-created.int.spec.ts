@@ -28,6 +28,10 @@ const plan: MasterPlan = {
     { id: 'polish', name: 'Polish', milestones: [] },
   ],
 };
+const doc = {
+  domain: 'x', summary: '', boundedContexts: [], valueObjects: [], domainEvents: [], services: [], assumptions: [], openQuestions: [], risks: [],
+  entities: [{ name: 'Thing', description: '', fields: [{ name: 'name', type: 'string' as const, required: true, description: '' }] }],
+};
 const draft = (symbol: string, needs: string[]): AtomDraft => ({
   id: `t-1:${symbol}`, taskId: 't-1', milestoneId: 'm-1', file: 'src/x.ts', symbol, kind: 'function', description: '', needs, uses: [], order: 0, estimatedLines: 5,
 });
@@ -56,6 +60,7 @@ describe('atomizer service on a real nats-server', () => {
     const time = new Date().toISOString();
     await env.bus.store.append([
       createMessage('RunRequested', { runId, request: 'x', mode: 'v2', provider: 'offline', concurrency: 4, temperatures: [0.7], outDir: '/tmp/o' }, { source: 'test', time, key: [] }),
+      createMessage('DiscoveryCompleted', { runId, document: doc, source: 'spec' }, { source: 'test', time, key: [] }),
       createMessage('MasterPlanCreated', { runId, plan }, { source: 'test', time, key: [] }),
     ]);
     return runId;
