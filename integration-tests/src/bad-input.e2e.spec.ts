@@ -12,7 +12,10 @@ describe('mge answers bad input with one clear line and the right exit code', ()
     dir = await mkdtemp(join(tmpdir(), 'mge-bad-'));
     env = { MGE_HOME: join(dir, 'home'), NATS_URL: 'nats://127.0.0.1:1' };
     await writeFile(join(dir, 'not-json.json'), '{ nope');
-    await writeFile(join(dir, 'bad-spec.json'), JSON.stringify({ domain: 'x', entities: [{ name: 'book', fields: [] }] }));
+    await writeFile(
+      join(dir, 'bad-spec.json'),
+      JSON.stringify({ domain: 'x', entities: [{ name: 'book', fields: [] }] }),
+    );
   });
   afterAll(async () => rm(dir, { recursive: true, force: true }));
 
@@ -30,7 +33,9 @@ describe('mge answers bad input with one clear line and the right exit code', ()
     [['events', 'not-a-run'], 'is not a run id'],
     [['serve', '--services', 'planner,nope'], '--services: unknown service nope'],
   ])('mge %j → exit 2', async (args, message) => {
-    const resolved = args.map((a) => (a === 'NOT_JSON' ? join(dir, 'not-json.json') : a === 'BAD_SPEC' ? join(dir, 'bad-spec.json') : a));
+    const resolved = args.map((a) =>
+      a === 'NOT_JSON' ? join(dir, 'not-json.json') : a === 'BAD_SPEC' ? join(dir, 'bad-spec.json') : a,
+    );
     const result = await runMge(resolved, env);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);

@@ -42,7 +42,11 @@ describe('the bus: poison messages and repeated publishes', () => {
       expect(told.data).toMatchObject({ service: 'validator', subject });
       expect(told.data.reason).toContain('does not parse');
 
-      const reader = await bus.jsm.consumers.add(streams.dlq, { name: 'e2e-dlq', ack_policy: AckPolicy.None, deliver_policy: DeliverPolicy.All });
+      const reader = await bus.jsm.consumers.add(streams.dlq, {
+        name: 'e2e-dlq',
+        ack_policy: AckPolicy.None,
+        deliver_policy: DeliverPolicy.All,
+      });
       const copies = await bus.js.consumers.get(streams.dlq, reader.name);
       let copy: { string(): string; headers?: { get(key: string): string } | undefined } | undefined;
       for await (const m of await copies.fetch({ max_messages: 1, expires: 5_000 })) copy = m;
@@ -51,7 +55,10 @@ describe('the bus: poison messages and repeated publishes', () => {
       expect(copy?.headers?.get('mge-dlq-reason')).toContain('headers.ce-specversion');
 
       const other = await runMge(['run', 'a todo list', '--json', '--out', join(dir, 'todo')], env);
-      expect({ code: other.code, stderr: other.code === 0 ? '' : other.stderr }).toEqual({ code: 0, stderr: '' });
+      expect({ code: other.code, stderr: other.code === 0 ? '' : other.stderr }).toEqual({
+        code: 0,
+        stderr: '',
+      });
       const summary = lastJsonLine<RunSummary>(other.stdout);
       expect(summary.status).toBe('succeeded');
 

@@ -49,14 +49,21 @@ describe.each(cases)('mge run "$name"', ({ request, embedded }) => {
     expect(summary.tests.passed).toBeGreaterThan(10);
 
     const ownTests = await runIn(out, process.execPath, ['--test', 'dist']);
-    expect({ code: ownTests.code, output: ownTests.code === 0 ? '' : ownTests.output }).toEqual({ code: 0, output: '' });
+    expect({ code: ownTests.code, output: ownTests.code === 0 ? '' : ownTests.output }).toEqual({
+      code: 0,
+      output: '',
+    });
 
     const events = await runMge(['events', summary.runId, '--json'], env);
     expect(events.code).toBe(0);
-    const lines = events.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; data: unknown });
+    const lines = events.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; data: unknown });
     expect(lines[0]?.type).toBe('RunRequested');
     expect(lines[lines.length - 1]?.type).toBe('RunCompleted');
-    const doc = (lines.find((l) => l.type === 'DiscoveryCompleted')!.data as { document: DiscoveryDocument }).document;
+    const doc = (lines.find((l) => l.type === 'DiscoveryCompleted')!.data as { document: DiscoveryDocument })
+      .document;
 
     const server = await startGeneratedServer(out, `/${collectionName(doc.entities[0]!.name)}`);
     try {
@@ -66,6 +73,9 @@ describe.each(cases)('mge run "$name"', ({ request, embedded }) => {
     }
 
     const replay = await runMge(['replay', summary.runId], env);
-    expect({ code: replay.code, stderr: replay.stderr }).toEqual({ code: 0, stderr: expect.stringContaining('matches the recorded one') });
+    expect({ code: replay.code, stderr: replay.stderr }).toEqual({
+      code: 0,
+      stderr: expect.stringContaining('matches the recorded one'),
+    });
   });
 });

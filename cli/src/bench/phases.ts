@@ -7,10 +7,13 @@ export interface PhaseTiming {
   readonly busyMs: number;
 }
 
-const at = (event: StoredEvent | undefined, start: number): number => (event === undefined ? Number.NaN : Date.parse(event.time) - start);
+const at = (event: StoredEvent | undefined, start: number): number =>
+  event === undefined ? Number.NaN : Date.parse(event.time) - start;
 const last = (events: readonly StoredEvent[], type: EventType) => events.findLast((e) => e.type === type);
 const busy = (events: readonly StoredEvent[], type: EventType): number =>
-  events.filter((e) => e.type === type).reduce((sum, e) => sum + ((e.data as { durationMs?: number }).durationMs ?? 0), 0);
+  events
+    .filter((e) => e.type === type)
+    .reduce((sum, e) => sum + ((e.data as { durationMs?: number }).durationMs ?? 0), 0);
 
 /** Phase timings of one run, from its events only. Phases overlap: L2 starts while atoms still generate. */
 export function phaseTimings(events: readonly StoredEvent[]): PhaseTiming[] {
@@ -46,6 +49,13 @@ export function medianTimings(runs: readonly PhaseTiming[][]): PhaseTiming[] {
 
 /** The timings as a table for people. */
 export function formatTimings(timings: readonly PhaseTiming[], runs: number, request: string): string {
-  const rows = timings.map((t) => `  ${t.phase.padEnd(14)} ${t.endMs.toFixed(0).padStart(8)} ms ${t.busyMs > 0 ? `${t.busyMs.toFixed(0).padStart(10)} ms` : ''}`);
-  return [`median of ${runs} run(s) of "${request}" (offline provider)`, `  ${'phase'.padEnd(14)} ${'ends at'.padStart(11)} ${'work time'.padStart(13)}`, ...rows].join('\n');
+  const rows = timings.map(
+    (t) =>
+      `  ${t.phase.padEnd(14)} ${t.endMs.toFixed(0).padStart(8)} ms ${t.busyMs > 0 ? `${t.busyMs.toFixed(0).padStart(10)} ms` : ''}`,
+  );
+  return [
+    `median of ${runs} run(s) of "${request}" (offline provider)`,
+    `  ${'phase'.padEnd(14)} ${'ends at'.padStart(11)} ${'work time'.padStart(13)}`,
+    ...rows,
+  ].join('\n');
 }

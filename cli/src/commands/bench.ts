@@ -18,7 +18,11 @@ import { parseRunInput } from './run-input.js';
 const quiet = { show: () => undefined, note: () => undefined, stop: () => undefined };
 
 /** `mge bench`: runs one request several times with in-process services and prints each phase's wall time. */
-export async function benchCommand(request: string, flags: { runs?: string; json?: boolean }, ctx: CommandContext): Promise<number> {
+export async function benchCommand(
+  request: string,
+  flags: { runs?: string; json?: boolean },
+  ctx: CommandContext,
+): Promise<number> {
   const runs = option('--runs', z.coerce.number().int().min(1).max(50), flags.runs ?? '3');
   const scratch = await mkdtemp(join(tmpdir(), 'mge-bench-'));
   const { logger } = fileLogger(ctx.config.MGE_HOME, 'bench', ctx.config.MGE_LOG_LEVEL);
@@ -41,6 +45,10 @@ export async function benchCommand(request: string, flags: { runs?: string; json
     await rm(scratch, { recursive: true, force: true });
   }
   const median = medianTimings(timings);
-  ctx.stdout.write(flags.json === true ? `${JSON.stringify({ request, runs, phases: median })}\n` : `${formatTimings(median, runs, request)}\n`);
+  ctx.stdout.write(
+    flags.json === true
+      ? `${JSON.stringify({ request, runs, phases: median })}\n`
+      : `${formatTimings(median, runs, request)}\n`,
+  );
   return ExitCode.ok;
 }

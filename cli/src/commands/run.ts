@@ -1,4 +1,4 @@
-import type { RunSummary, RunView } from '@mge/contracts';
+import type { RunSummary, RunView, StageFailed } from '@mge/contracts';
 import { applyEvent, createMessage, createRunView, serviceNames } from '@mge/contracts';
 import type { Bus } from '@mge/kit';
 import { isStoredEvent } from '@mge/kit';
@@ -35,7 +35,9 @@ export async function runCommand(
   try {
     await startServices(services);
     const display = createProgressDisplay(ctx.stderr, Date.now());
-    const summary = await followRun(cli.bus, runId, input, display, ctx.interrupted).finally(() => display.stop());
+    const summary = await followRun(cli.bus, runId, input, display, ctx.interrupted).finally(() =>
+      display.stop(),
+    );
     if (summary === undefined) {
       ctx.stderr.write(`interrupted; the run is recorded as ${runId} (logs: ${file})\n`);
       return 130;
@@ -48,17 +50,18 @@ export async function runCommand(
   }
 }
 
-async function follow(
-  bus: Awaited<ReturnType<typeof openCliBus>>['bus'],
+/** Records RunRequested and follows the run's events, showing progress, until it completes or is interrupted. */
+export async function followRun(
+  bus: Bus,
   runId: string,
   input: RunInput,
-  ctx: CommandContext,
+  display: ProgressDisplay,
+  interrupted: AbortSignal,
 ): Promise<RunSummary | undefined> {
-  const display = createProgressDisplay(ctx.stderr, Date.now());
   const view: RunView = createRunView(runId);
   const stop = new AbortController();
   const onInterrupt = () => stop.abort();
-  ctx.interrupted.addEventListener('abort', onInterrupt, { once: true });
+  interrupted.addEventListener('abort', onInterrupt, { once: true });
   try {
     const events = bus.store.followRun(runId, { signal: stop.signal });
     await bus.store.append([requested(runId, input)]);
@@ -68,10 +71,7 @@ async function follow(
       display.show(progressOf(view));
       if (item.type === 'MessageRejected')
         display.note(`warning: ${item.data.service} rejected a message: ${item.data.reason}`);
-      if (item.type === 'StageFailed')
-        display.note(
-          `${item.data.stage} failed: ${item.data.message}${item.data.details.length > 0 ? `\n  ${item.data.details.slice(0, 10).join('\n  ')}` : ''}`,
-        );
+      if (item.type === 'StageFailed') display.note(stageFailedNote(item.data));
       if (view.completed !== undefined) return view.completed;
     }
     return undefined;
@@ -79,6 +79,11 @@ async function follow(
     interrupted.removeEventListener('abort', onInterrupt);
   }
 }
+
+const stageFailedNote = (failure: StageFailed): string =>
+  [`${failure.stage} failed: ${failure.message}`, ...failure.details.slice(0, 10).map((d) => `  ${d}`)].join(
+    '\n',
+  );
 
 function requested(runId: string, input: RunInput) {
   const data = {

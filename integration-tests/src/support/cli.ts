@@ -10,9 +10,16 @@ export interface CliResult {
 }
 
 /** Runs the real `mge` command line as a child process. */
-export function runMge(args: readonly string[], env: Record<string, string>, timeoutMs = 240_000): Promise<CliResult> {
+export function runMge(
+  args: readonly string[],
+  env: Record<string, string>,
+  timeoutMs = 240_000,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -27,9 +34,15 @@ export function runMge(args: readonly string[], env: Record<string, string>, tim
 }
 
 /** Starts `mge serve` and resolves once it says it is serving; `stop` sends SIGTERM and waits. */
-export function serveMge(args: readonly string[], env: Record<string, string>): Promise<{ stop(): Promise<number | null> }> {
+export function serveMge(
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ stop(): Promise<number | null> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'serve', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'serve', ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     const exited = new Promise<number | null>((r) => child.on('close', r));
     child.stderr.on('data', (d: Buffer) => {

@@ -25,12 +25,19 @@ function validValue(field: EntityField, ids: ReadonlyMap<string, string>, n: num
 }
 
 /** A value of the wrong type for a field. */
-const wrongValue = (field: EntityField): unknown => (field.type === 'string' || field.type === 'email' || field.type === 'date' || field.type === 'reference' ? 42 : 'not a number');
+const wrongValue = (field: EntityField): unknown =>
+  field.type === 'string' || field.type === 'email' || field.type === 'date' || field.type === 'reference'
+    ? 42
+    : 'not a number';
 
 const body = (entity: Entity, ids: ReadonlyMap<string, string>, n: number): Json =>
   Object.fromEntries(entity.fields.map((f) => [f.name, validValue(f, ids, n)]));
 
-async function call(url: string, method: string, payload?: unknown): Promise<{ status: number; json: unknown }> {
+async function call(
+  url: string,
+  method: string,
+  payload?: unknown,
+): Promise<{ status: number; json: unknown }> {
   const response = await fetch(url, {
     method,
     headers: { 'content-type': 'application/json' },
@@ -45,7 +52,9 @@ function referenceOrder(doc: DiscoveryDocument): Entity[] {
   const done: Entity[] = [];
   const pending = [...doc.entities];
   while (pending.length > 0) {
-    const index = pending.findIndex((e) => e.fields.every((f) => f.references === undefined || done.some((d) => d.name === f.references)));
+    const index = pending.findIndex((e) =>
+      e.fields.every((f) => f.references === undefined || done.some((d) => d.name === f.references)),
+    );
     done.push(...pending.splice(Math.max(index, 0), 1));
   }
   return done;
@@ -69,7 +78,9 @@ export async function crudRoundTrip(base: string, doc: DiscoveryDocument): Promi
     expect(await call(`${url}/${id}`, 'GET')).toMatchObject({ status: 200, json: { id } });
     const changed = body(entity, ids, 2);
     const patchField = entity.fields.find((f) => f.type !== 'reference')!;
-    expect(await call(`${url}/${id}`, 'PATCH', { [patchField.name]: changed[patchField.name] })).toMatchObject({
+    expect(
+      await call(`${url}/${id}`, 'PATCH', { [patchField.name]: changed[patchField.name] }),
+    ).toMatchObject({
       status: 200,
       json: { id, [patchField.name]: changed[patchField.name] },
     });

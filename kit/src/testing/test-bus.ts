@@ -22,5 +22,8 @@ let counter = 0;
 /** A fresh, valid run id per call (tests share one server). */
 export function testRunId(): string {
   counter += 1;
-  return `r-01JDX${String(Date.now() % 1e9).padStart(9, '0')}${String(counter).padStart(12, '0')}`.slice(0, 28);
+  return `r-01JDX${String(Date.now() % 1e9).padStart(9, '0')}${String(counter).padStart(12, '0')}`.slice(
+    0,
+    28,
+  );
 }

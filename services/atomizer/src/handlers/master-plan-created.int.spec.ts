@@ -20,7 +20,18 @@ const plan: MasterPlan = {
           kind: 'infrastructure',
           description: '',
           dependsOn: [],
-          tasks: [{ id: 't-1', milestoneId: 'm-1', file: 'src/x.ts', kind: 'source', description: '', exports: ['a', 'b', 'c'], dependsOn: [], estimatedLines: 30 }],
+          tasks: [
+            {
+              id: 't-1',
+              milestoneId: 'm-1',
+              file: 'src/x.ts',
+              kind: 'source',
+              description: '',
+              exports: ['a', 'b', 'c'],
+              dependsOn: [],
+              estimatedLines: 30,
+            },
+          ],
         },
       ],
     },
@@ -29,11 +40,35 @@ const plan: MasterPlan = {
   ],
 };
 const doc = {
-  domain: 'x', summary: '', boundedContexts: [], valueObjects: [], domainEvents: [], services: [], assumptions: [], openQuestions: [], risks: [],
-  entities: [{ name: 'Thing', description: '', fields: [{ name: 'name', type: 'string' as const, required: true, description: '' }] }],
+  domain: 'x',
+  summary: '',
+  boundedContexts: [],
+  valueObjects: [],
+  domainEvents: [],
+  services: [],
+  assumptions: [],
+  openQuestions: [],
+  risks: [],
+  entities: [
+    {
+      name: 'Thing',
+      description: '',
+      fields: [{ name: 'name', type: 'string' as const, required: true, description: '' }],
+    },
+  ],
 };
 const draft = (symbol: string, needs: string[]): AtomDraft => ({
-  id: `t-1:${symbol}`, taskId: 't-1', milestoneId: 'm-1', file: 'src/x.ts', symbol, kind: 'function', description: '', needs, uses: [], order: 0, estimatedLines: 5,
+  id: `t-1:${symbol}`,
+  taskId: 't-1',
+  milestoneId: 'm-1',
+  file: 'src/x.ts',
+  symbol,
+  kind: 'function',
+  description: '',
+  needs,
+  uses: [],
+  order: 0,
+  estimatedLines: 5,
 });
 const models: Record<string, AtomizerModel> = {
   chain: { atomize: async () => [draft('a', []), draft('b', ['a']), draft('c', ['b'])] },
@@ -59,8 +94,24 @@ describe('atomizer service on a real nats-server', () => {
     const runId = testRunId();
     const time = new Date().toISOString();
     await env.bus.store.append([
-      createMessage('RunRequested', { runId, request: 'x', mode: 'v2', provider: 'offline', concurrency: 4, temperatures: [0.7], outDir: '/tmp/o' }, { source: 'test', time, key: [] }),
-      createMessage('DiscoveryCompleted', { runId, document: doc, source: 'spec' }, { source: 'test', time, key: [] }),
+      createMessage(
+        'RunRequested',
+        {
+          runId,
+          request: 'x',
+          mode: 'v2',
+          provider: 'offline',
+          concurrency: 4,
+          temperatures: [0.7],
+          outDir: '/tmp/o',
+        },
+        { source: 'test', time, key: [] },
+      ),
+      createMessage(
+        'DiscoveryCompleted',
+        { runId, document: doc, source: 'spec' },
+        { source: 'test', time, key: [] },
+      ),
       createMessage('MasterPlanCreated', { runId, plan }, { source: 'test', time, key: [] }),
     ]);
     return runId;
@@ -80,7 +131,11 @@ describe('atomizer service on a real nats-server', () => {
   it('fails the run on a cycle, naming its atoms', async () => {
     const runId = await runWith(models['cycle']!);
     const failed = await waitForEvent(env.bus.store, runId, 'StageFailed');
-    expect(failed.data).toMatchObject({ stage: 'atomizer', code: 'cycle', details: ['t-1:a', 't-1:c', 't-1:b', 't-1:a'] });
+    expect(failed.data).toMatchObject({
+      stage: 'atomizer',
+      code: 'cycle',
+      details: ['t-1:a', 't-1:c', 't-1:b', 't-1:a'],
+    });
     expect((await waitForEvent(env.bus.store, runId, 'RunCompleted')).data.summary.status).toBe('failed');
   });
 });

@@ -9,7 +9,16 @@ import { createDiscoveryService } from '../service.js';
 const requested = (runId: string, request: string, spec?: DiscoveryDocument) =>
   createMessage(
     'RunRequested',
-    { runId, request, ...(spec === undefined ? {} : { spec }), mode: 'v2', provider: 'offline', concurrency: 4, temperatures: [0.7], outDir: '/tmp/o' },
+    {
+      runId,
+      request,
+      ...(spec === undefined ? {} : { spec }),
+      mode: 'v2',
+      provider: 'offline',
+      concurrency: 4,
+      temperatures: [0.7],
+      outDir: '/tmp/o',
+    },
     { source: 'test', time: new Date().toISOString(), key: [] },
   );
 
@@ -38,7 +47,24 @@ describe('discovery service on a real nats-server', () => {
 
   it('uses a given spec as it is', async () => {
     const runId = testRunId();
-    const spec = { domain: 'pets', summary: '', boundedContexts: [], entities: [{ name: 'Pet', description: '', fields: [{ name: 'name', type: 'string' as const, required: true, description: '' }] }], valueObjects: [], domainEvents: [], services: [], assumptions: [], openQuestions: [], risks: [] };
+    const spec = {
+      domain: 'pets',
+      summary: '',
+      boundedContexts: [],
+      entities: [
+        {
+          name: 'Pet',
+          description: '',
+          fields: [{ name: 'name', type: 'string' as const, required: true, description: '' }],
+        },
+      ],
+      valueObjects: [],
+      domainEvents: [],
+      services: [],
+      assumptions: [],
+      openQuestions: [],
+      risks: [],
+    };
     await env.bus.store.append([requested(runId, '', spec)]);
     const done = await waitForEvent(env.bus.store, runId, 'DiscoveryCompleted');
     expect(done.data).toMatchObject({ source: 'spec', document: spec });

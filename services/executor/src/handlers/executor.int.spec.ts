@@ -8,11 +8,37 @@ import type { AtomModel, AtomRequest } from '../ports.js';
 import { createExecutorService } from '../service.js';
 
 const spec = (id: string, dependsOn: string[], wave: number): AtomSpec => ({
-  id, taskId: 't', milestoneId: 'm', file: 'src/x.ts', symbol: id, kind: 'function', description: '', needs: dependsOn, uses: [], order: 0, estimatedLines: 3, dependsOn, wave,
+  id,
+  taskId: 't',
+  milestoneId: 'm',
+  file: 'src/x.ts',
+  symbol: id,
+  kind: 'function',
+  description: '',
+  needs: dependsOn,
+  uses: [],
+  order: 0,
+  estimatedLines: 3,
+  dependsOn,
+  wave,
 });
 const doc = {
-  domain: 'x', summary: '', boundedContexts: [], valueObjects: [], domainEvents: [], services: [], assumptions: [], openQuestions: [], risks: [],
-  entities: [{ name: 'Thing', description: '', fields: [{ name: 'name', type: 'string' as const, required: true, description: '' }] }],
+  domain: 'x',
+  summary: '',
+  boundedContexts: [],
+  valueObjects: [],
+  domainEvents: [],
+  services: [],
+  assumptions: [],
+  openQuestions: [],
+  risks: [],
+  entities: [
+    {
+      name: 'Thing',
+      description: '',
+      fields: [{ name: 'name', type: 'string' as const, required: true, description: '' }],
+    },
+  ],
 };
 
 describe('executor service on a real nats-server', () => {
@@ -23,7 +49,11 @@ describe('executor service on a real nats-server', () => {
     name: 'double',
     generate: async (request) => {
       requests.push(request);
-      return { code: `export function ${request.atom.symbol}(): number {\n  return ${request.attempt};\n}`, tokens: { input: 10, output: 5 }, costUsd: 0.001 };
+      return {
+        code: `export function ${request.atom.symbol}(): number {\n  return ${request.attempt};\n}`,
+        tokens: { input: 10, output: 5 },
+        costUsd: 0.001,
+      };
     },
   };
 
@@ -42,21 +72,62 @@ describe('executor service on a real nats-server', () => {
     const time = new Date().toISOString();
     const stamp = (...key: (string | number)[]) => ({ source: 'test', time, key });
     await env.bus.store.append([
-      createMessage('RunRequested', { runId, request: 'x', mode: 'v2', provider: 'offline', concurrency: 4, temperatures: [0.7, 0.5, 0.3, 0.3], outDir: '/tmp/o' }, stamp()),
+      createMessage(
+        'RunRequested',
+        {
+          runId,
+          request: 'x',
+          mode: 'v2',
+          provider: 'offline',
+          concurrency: 4,
+          temperatures: [0.7, 0.5, 0.3, 0.3],
+          outDir: '/tmp/o',
+        },
+        stamp(),
+      ),
       createMessage('DiscoveryCompleted', { runId, document: doc, source: 'spec' }, stamp()),
-      createMessage('AtomGraphBuilt', { runId, atoms: [spec('a', [], 0), spec('b', ['a'], 1), spec('c', ['a'], 1)], waves: 2, edges: 2 }, stamp()),
+      createMessage(
+        'AtomGraphBuilt',
+        { runId, atoms: [spec('a', [], 0), spec('b', ['a'], 1), spec('c', ['a'], 1)], waves: 2, edges: 2 },
+        stamp(),
+      ),
     ]);
     const first = await waitForEvent(env.bus.store, runId, 'AtomGenerated', (e) => e.data.atomId === 'a');
-    expect(first.data).toMatchObject({ attempt: 1, temperature: 0.7, provider: 'double', tokens: { input: 10, output: 5 }, lines: 3 });
+    expect(first.data).toMatchObject({
+      attempt: 1,
+      temperature: 0.7,
+      provider: 'double',
+      tokens: { input: 10, output: 5 },
+      lines: 3,
+    });
     expect(first.data.codeHash).toMatch(/^[0-9a-f]{64}$/);
 
-    const rejection = [{ level: 1 as const, code: 'symbol', message: 'declares the wrong name', atomId: 'a' }];
-    await env.bus.store.append([createMessage('AtomValidated', { runId, atomId: 'a', attempt: 1, level: 1, passed: false, errors: rejection, durationMs: 1 }, stamp('a', 1))]);
-    const second = await waitForEvent(env.bus.store, runId, 'AtomGenerated', (e) => e.data.atomId === 'a' && e.data.attempt === 2);
+    const rejection = [
+      { level: 1 as const, code: 'symbol', message: 'declares the wrong name', atomId: 'a' },
+    ];
+    await env.bus.store.append([
+      createMessage(
+        'AtomValidated',
+        { runId, atomId: 'a', attempt: 1, level: 1, passed: false, errors: rejection, durationMs: 1 },
+        stamp('a', 1),
+      ),
+    ]);
+    const second = await waitForEvent(
+      env.bus.store,
+      runId,
+      'AtomGenerated',
+      (e) => e.data.atomId === 'a' && e.data.attempt === 2,
+    );
     expect(second.data.temperature).toBe(0.5);
     expect(requests.find((r) => r.attempt === 2)?.feedback).toEqual(['L1 symbol: declares the wrong name']);
 
-    await env.bus.store.append([createMessage('AtomValidated', { runId, atomId: 'a', attempt: 2, level: 1, passed: true, errors: [], durationMs: 1 }, stamp('a', 2))]);
+    await env.bus.store.append([
+      createMessage(
+        'AtomValidated',
+        { runId, atomId: 'a', attempt: 2, level: 1, passed: true, errors: [], durationMs: 1 },
+        stamp('a', 2),
+      ),
+    ]);
     await waitForEvent(env.bus.store, runId, 'AtomGenerated', (e) => e.data.atomId === 'b');
     await waitForEvent(env.bus.store, runId, 'AtomGenerated', (e) => e.data.atomId === 'c');
     const { events } = await env.bus.store.readRun(runId);

@@ -12,7 +12,11 @@ const doc: DiscoveryDocument = {
   summary: '',
   boundedContexts: [],
   entities: [
-    { name: 'Author', description: '', fields: [{ name: 'name', type: 'string', required: true, description: '' }] },
+    {
+      name: 'Author',
+      description: '',
+      fields: [{ name: 'name', type: 'string', required: true, description: '' }],
+    },
     {
       name: 'Book',
       description: '',
@@ -33,8 +37,24 @@ const doc: DiscoveryDocument = {
 const given = (runId: string) => {
   const time = new Date().toISOString();
   return [
-    createMessage('RunRequested', { runId, request: 'library', mode: 'v2', provider: 'offline', concurrency: 4, temperatures: [0.7], outDir: '/tmp/o' }, { source: 'test', time, key: [] }),
-    createMessage('DiscoveryCompleted', { runId, document: doc, source: 'spec' }, { source: 'test', time, key: [] }),
+    createMessage(
+      'RunRequested',
+      {
+        runId,
+        request: 'library',
+        mode: 'v2',
+        provider: 'offline',
+        concurrency: 4,
+        temperatures: [0.7],
+        outDir: '/tmp/o',
+      },
+      { source: 'test', time, key: [] },
+    ),
+    createMessage(
+      'DiscoveryCompleted',
+      { runId, document: doc, source: 'spec' },
+      { source: 'test', time, key: [] },
+    ),
   ];
 };
 
