@@ -22,7 +22,7 @@ export async function openCliBus(config: CliConfig, logger: Logger): Promise<Cli
     const bus = await openBus(server.url, 'mge-cli', logger);
     // An exit that skips `close` (a second Ctrl-C, process.exit) still releases the shared server.
     const uninstall = installExitCleanup(
-      { release: server.release, releaseSync: server.releaseSync },
+      { release: () => server.release(), releaseSync: () => server.releaseSync() },
       { signals: false },
     );
     return {
