@@ -1,6 +1,6 @@
 import type { Bus, Clock, Logger, Service } from '@mge/kit';
 import { createService, systemClock } from '@mge/kit';
-import { createChecker } from './adapters/checker/index.js';
+import { createChecker } from './adapters/tsc/index.js';
 import type { Checker } from './ports.js';
 import { validatorSubscriptions } from './subscriptions.js';
 

@@ -1,0 +1,88 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { planMilestones, planTasks } from '@mge/contracts';
+import type { ValidationError } from '@mge/contracts';
+import type { Checker, LevelOutcome, ProjectSnapshot } from '../../ports.js';
+import { compileFailure, compileInto, runTests, writeSources } from './build-and-test.js';
+import { createCompiler, diagnosticsOf } from './compiler.js';
+import { checkAtom } from './l1-atom.js';
+import { defaultTypeRoots } from './options.js';
+import { assembleProject, importClosure } from './project.js';
+import type { SandboxLimits } from './sandbox.js';
+import { smokeTest } from './smoke.js';
+
+export interface CheckerOptions {
+  /** Scratch space for milestone builds. */
+  readonly workRoot: string;
+  readonly testTimeoutMs?: number;
+  readonly memoryMb?: number;
+  readonly typeRoots?: readonly string[];
+}
+
+const passed: LevelOutcome = { passed: true, errors: [], blamedAtoms: [] };
+
+/** The validator's checker: L1 by parsing, L2 by type-checking, L3/L4 by building and running tests in the sandbox. */
+export function createChecker(options: CheckerOptions): Checker {
+  const compiler = createCompiler(options.typeRoots ?? defaultTypeRoots());
+  const limits: SandboxLimits = { timeoutMs: options.testTimeoutMs ?? 60_000, memoryMb: options.memoryMb ?? 256 };
+  let builds = 0;
+
+  return {
+    checkAtom,
+
+    checkTask: async (snapshot, taskId) => {
+      const task = planTasks(snapshot.plan).find((t) => t.id === taskId);
+      if (task === undefined || task.kind === 'asset') return passed;
+      const project = assembleProject(snapshot);
+      const atoms = snapshot.atoms.filter((a) => a.spec.taskId === taskId).map((a) => a.spec);
+      const unresolved = atoms.flatMap((a) =>
+        a.needs.filter((n) => !project.homes.has(n)).map((n): ValidationError => ({ level: 2, code: 'unresolved-import', message: `${n} is provided by no atom`, file: a.file, atomId: a.id })),
+      );
+      if (unresolved.length > 0) return { passed: false, errors: unresolved, blamedAtoms: [...new Set(unresolved.map((e) => e.atomId!))] };
+      const root = join(options.workRoot, snapshot.runId, 'virtual');
+      const sources = new Map([...project.files].filter(([f]) => f.endsWith('.ts')).map(([f, a]) => [f, a.text]));
+      const errors = diagnosticsOf(compiler.program(root, sources), root, project.files.get(task.file)!, 2);
+      if (errors.length === 0) return passed;
+      const blamed = [...new Set(errors.flatMap((e) => (e.atomId === undefined ? [] : [e.atomId])))];
+      return { passed: false, errors: errors.slice(0, 20), blamedAtoms: blamed.length > 0 ? blamed : atoms.map((a) => a.id) };
+    },
+
+    checkMilestone: async (snapshot, milestoneId) => {
+      const milestone = planMilestones(snapshot.plan).find((m) => m.id === milestoneId);
+      if (milestone === undefined) return { ...passed, tests: { passed: 0, failed: 0 } };
+      const project = assembleProject(snapshot);
+      const own = milestone.tasks.map((t) => t.file).filter((f) => project.files.has(f));
+      const files = importClosure(project, own);
+      const dir = join(options.workRoot, snapshot.runId, `l3-${milestoneId}-${++builds}`);
+      await mkdir(dir, { recursive: true });
+      try {
+        await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
+        const errors = compileInto(compiler, dir, project, files, 3);
+        const atoms = snapshot.atoms.filter((a) => a.spec.milestoneId === milestoneId).map((a) => a.spec);
+        if (errors.length > 0) return compileFailure(errors, atoms);
+        const testFiles = milestone.tasks.filter((t) => t.kind === 'test').map((t) => t.file);
+        return await runTests(dir, project, testFiles, limits, 3);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+
+    checkProject: async (snapshot, target) => {
+      const project = assembleProject(snapshot);
+      await rm(join(target.outDir, 'dist'), { recursive: true, force: true });
+      await rm(join(target.outDir, 'src'), { recursive: true, force: true });
+      const written = await writeSources(target.outDir, project, project.files.keys());
+      const errors = compileInto(compiler, target.outDir, project, new Set(project.files.keys()), 4);
+      const none = { passed: false, detail: 'not run' };
+      if (errors.length > 0) return { ...compileFailure(errors, snapshot.atoms.map((a) => a.spec)), smoke: none, files: written };
+      const testFiles = planTasks(snapshot.plan).filter((t) => t.kind === 'test').map((t) => t.file);
+      const tested = await runTests(target.outDir, project, testFiles, limits, 4);
+      if (!tested.passed) return { ...tested, smoke: none, files: written };
+      const smoke = await smokeTest(target.outDir, target.smokePath, limits);
+      if (smoke.passed) return { ...passed, tests: tested.tests, smoke, files: written };
+      const entry = [...project.files.keys()].filter((f) => f === 'src/main.ts' || f === 'src/app.ts');
+      const blamed = entry.flatMap((f) => (project.atomsByFile.get(f) ?? []).map((a) => a.id));
+      return { passed: false, errors: [{ level: 4, code: 'smoke', message: smoke.detail }], blamedAtoms: blamed, tests: tested.tests, smoke, files: written };
+    },
+  };
+}

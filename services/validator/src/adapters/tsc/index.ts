@@ -1,0 +1,2 @@
+export { createChecker } from './checker.js';
+export type { CheckerOptions } from './checker.js';
