@@ -18,7 +18,10 @@ export interface LevelOutcome {
 export interface Checker {
   checkAtom(spec: AtomSpec, code: string): ValidationError[];
   checkTask(snapshot: ProjectSnapshot, taskId: string): Promise<LevelOutcome>;
-  checkMilestone(snapshot: ProjectSnapshot, milestoneId: string): Promise<LevelOutcome & { tests: TestCounts }>;
+  checkMilestone(
+    snapshot: ProjectSnapshot,
+    milestoneId: string,
+  ): Promise<LevelOutcome & { tests: TestCounts }>;
   checkProject(
     snapshot: ProjectSnapshot,
     target: { outDir: string; smokePath: string },

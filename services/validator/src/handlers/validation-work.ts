@@ -26,9 +26,9 @@ export const onValidationWork =
     const view = await deps.bus.views.load(runId);
     const scope =
       work.type === 'ValidateTask'
-        ? { taskId: (work as WorkItem<'ValidateTask'>).data.taskId }
+        ? { taskId: work.data.taskId }
         : work.type === 'ValidateMilestone'
-          ? { milestoneId: (work as WorkItem<'ValidateMilestone'>).data.milestoneId }
+          ? { milestoneId: work.data.milestoneId }
           : 'plan';
     if (view.plan === undefined || !isCurrent(view, scope, work.data.revision)) return ack();
     const heartbeat = setInterval(() => ctx.working(), 5_000);
@@ -50,13 +50,13 @@ async function validate(deps: ValidatorDeps, view: RunView, work: ValidationWork
   const meta = { source: 'mge/validator', time: '', cause: work };
   const stamp = (key: string[], subject: string) => ({ ...meta, time: deps.clock(), key, subject });
   if (work.type === 'ValidateTask') {
-    const { taskId } = (work as WorkItem<'ValidateTask'>).data;
+    const { taskId } = work.data;
     const outcome = await deps.checker.checkTask(snapshot, taskId);
     const data = { runId, taskId, level: 2 as const, revision, ...outcome, durationMs: elapsed(started) };
     return createMessage('TaskValidated', data, stamp([taskId, revision], taskId));
   }
   if (work.type === 'ValidateMilestone') {
-    const { milestoneId } = (work as WorkItem<'ValidateMilestone'>).data;
+    const { milestoneId } = work.data;
     const outcome = await deps.checker.checkMilestone(snapshot, milestoneId);
     const data = {
       runId,

@@ -15,7 +15,11 @@ type Level = 3 | 4;
 /** Where `src/a/b.test.ts` lands once built: `dist/a/b.test.js`. */
 export const distPath = (file: string): string => file.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
 
-export async function writeSources(dir: string, project: AssembledProject, files: Iterable<string>): Promise<number> {
+export async function writeSources(
+  dir: string,
+  project: AssembledProject,
+  files: Iterable<string>,
+): Promise<number> {
   let written = 0;
   for (const file of files) {
     const target = join(dir, file);
@@ -27,10 +31,18 @@ export async function writeSources(dir: string, project: AssembledProject, files
 }
 
 /** Compiles `files` into `dir/dist`; the errors name the atoms carrying them. */
-export function compileInto(compiler: Compiler, dir: string, project: AssembledProject, files: ReadonlySet<string>, level: Level): ValidationError[] {
+export function compileInto(
+  compiler: Compiler,
+  dir: string,
+  project: AssembledProject,
+  files: ReadonlySet<string>,
+  level: Level,
+): ValidationError[] {
   const sources = new Map([...files].filter(isTypeScript).map((f) => [f, project.files.get(f)!.text]));
   const program = compiler.program(dir, sources);
-  const errors = [...sources.keys()].flatMap((f) => diagnosticsOf(program, dir, project.files.get(f)!, level));
+  const errors = [...sources.keys()].flatMap((f) =>
+    diagnosticsOf(program, dir, project.files.get(f)!, level),
+  );
   if (errors.length === 0) program.emit();
   return errors;
 }
@@ -41,10 +53,16 @@ const blameOf = (errors: readonly ValidationError[], fallback: readonly string[]
 };
 
 /** A compile failure as a level outcome. */
-export const compileFailure = (errors: ValidationError[], atoms: readonly AtomSpec[]): LevelOutcome & { tests: TestCounts } => ({
+export const compileFailure = (
+  errors: ValidationError[],
+  atoms: readonly AtomSpec[],
+): LevelOutcome & { tests: TestCounts } => ({
   passed: false,
   errors: errors.slice(0, 20),
-  blamedAtoms: blameOf(errors, atoms.map((a) => a.id)),
+  blamedAtoms: blameOf(
+    errors,
+    atoms.map((a) => a.id),
+  ),
   tests: { passed: 0, failed: 0 },
 });
 
@@ -59,26 +77,50 @@ export async function runTests(
   limits: SandboxLimits,
   level: Level,
 ): Promise<LevelOutcome & { tests: TestCounts }> {
-  if (testFiles.length === 0) return { passed: true, errors: [], blamedAtoms: [], tests: { passed: 0, failed: 0 } };
-  const result = await runTestFiles(dir, testFiles.map((f) => join(dir, distPath(f))), limits);
+  if (testFiles.length === 0)
+    return { passed: true, errors: [], blamedAtoms: [], tests: { passed: 0, failed: 0 } };
+  const result = await runTestFiles(
+    dir,
+    testFiles.map((f) => join(dir, distPath(f))),
+    limits,
+  );
   const tap = parseTap(result.stdout);
-  const testAtoms = testFiles.flatMap((f) => (project.atomsByFile.get(f) ?? []).filter((a) => a.kind === 'test'));
+  const testAtoms = testFiles.flatMap((f) =>
+    (project.atomsByFile.get(f) ?? []).filter((a) => a.kind === 'test'),
+  );
   const bySymbol = new Map(testAtoms.map((a) => [a.symbol, a]));
   const failed = tap.filter((t) => !t.passed);
   const tests = { passed: tap.length - failed.length, failed: failed.length };
-  if (failed.length === 0 && result.code === 0 && !result.timedOut) return { passed: true, errors: [], blamedAtoms: [], tests };
+  if (failed.length === 0 && result.code === 0 && !result.timedOut)
+    return { passed: true, errors: [], blamedAtoms: [], tests };
   if (failed.length === 0) {
-    const message = result.timedOut ? `the tests did not finish within ${limits.timeoutMs} ms` : `the tests crashed (exit ${result.code}): ${result.stderr.trim().slice(-600)}`;
-    return { passed: false, errors: [{ level, code: result.timedOut ? 'timeout' : 'crash', message }], blamedAtoms: testAtoms.map((a) => a.id), tests };
+    const message = result.timedOut
+      ? `the tests did not finish within ${limits.timeoutMs} ms`
+      : `the tests crashed (exit ${result.code}): ${result.stderr.trim().slice(-600)}`;
+    return {
+      passed: false,
+      errors: [{ level, code: result.timedOut ? 'timeout' : 'crash', message }],
+      blamedAtoms: testAtoms.map((a) => a.id),
+      tests,
+    };
   }
   const errors = failed.map((t): ValidationError => {
     const atom = bySymbol.get(t.name);
-    return { level, code: 'test', message: `test "${t.name}" failed: ${t.detail}`, ...(atom === undefined ? {} : { atomId: atom.id, file: atom.file }) };
+    return {
+      level,
+      code: 'test',
+      message: `test "${t.name}" failed: ${t.detail}`,
+      ...(atom === undefined ? {} : { atomId: atom.id, file: atom.file }),
+    };
   });
   const blamed = failed.flatMap((t) => {
     const atom = bySymbol.get(t.name);
     if (atom === undefined) return testAtoms.map((a) => a.id);
-    const sameMilestone = atom.needs.map((n) => project.homes.get(n)).filter((h) => h !== undefined && project.atomsByFile.get(h.file)?.[0]?.milestoneId === atom.milestoneId);
+    const sameMilestone = atom.needs
+      .map((n) => project.homes.get(n))
+      .filter(
+        (h) => h !== undefined && project.atomsByFile.get(h.file)?.[0]?.milestoneId === atom.milestoneId,
+      );
     return [atom.id, ...sameMilestone.map((h) => h!.atomId)];
   });
   return { passed: false, errors: errors.slice(0, 20), blamedAtoms: [...new Set(blamed)], tests };

@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { planMilestones, planTasks } from '@mge/contracts';
 import type { ValidationError } from '@mge/contracts';
-import type { Checker, LevelOutcome, ProjectSnapshot } from '../../ports.js';
+import type { Checker, LevelOutcome } from '../../ports.js';
 import { compileFailure, compileInto, runTests, writeSources } from './build-and-test.js';
 import { createCompiler, diagnosticsOf } from './compiler.js';
 import { checkAtom } from './l1-atom.js';
@@ -24,7 +24,10 @@ const passed: LevelOutcome = { passed: true, errors: [], blamedAtoms: [] };
 /** The validator's checker: L1 by parsing, L2 by type-checking, L3/L4 by building and running tests in the sandbox. */
 export function createChecker(options: CheckerOptions): Checker {
   const compiler = createCompiler(options.typeRoots ?? defaultTypeRoots());
-  const limits: SandboxLimits = { timeoutMs: options.testTimeoutMs ?? 60_000, memoryMb: options.memoryMb ?? 256 };
+  const limits: SandboxLimits = {
+    timeoutMs: options.testTimeoutMs ?? 60_000,
+    memoryMb: options.memoryMb ?? 256,
+  };
   let builds = 0;
 
   return {
@@ -36,15 +39,34 @@ export function createChecker(options: CheckerOptions): Checker {
       const project = assembleProject(snapshot);
       const atoms = snapshot.atoms.filter((a) => a.spec.taskId === taskId).map((a) => a.spec);
       const unresolved = atoms.flatMap((a) =>
-        a.needs.filter((n) => !project.homes.has(n)).map((n): ValidationError => ({ level: 2, code: 'unresolved-import', message: `${n} is provided by no atom`, file: a.file, atomId: a.id })),
+        a.needs
+          .filter((n) => !project.homes.has(n))
+          .map((n): ValidationError => ({
+            level: 2,
+            code: 'unresolved-import',
+            message: `${n} is provided by no atom`,
+            file: a.file,
+            atomId: a.id,
+          })),
       );
-      if (unresolved.length > 0) return { passed: false, errors: unresolved, blamedAtoms: [...new Set(unresolved.map((e) => e.atomId!))] };
+      if (unresolved.length > 0)
+        return {
+          passed: false,
+          errors: unresolved,
+          blamedAtoms: [...new Set(unresolved.map((e) => e.atomId!))],
+        };
       const root = join(options.workRoot, snapshot.runId, 'virtual');
-      const sources = new Map([...project.files].filter(([f]) => f.endsWith('.ts')).map(([f, a]) => [f, a.text]));
+      const sources = new Map(
+        [...project.files].filter(([f]) => f.endsWith('.ts')).map(([f, a]) => [f, a.text]),
+      );
       const errors = diagnosticsOf(compiler.program(root, sources), root, project.files.get(task.file)!, 2);
       if (errors.length === 0) return passed;
       const blamed = [...new Set(errors.flatMap((e) => (e.atomId === undefined ? [] : [e.atomId])))];
-      return { passed: false, errors: errors.slice(0, 20), blamedAtoms: blamed.length > 0 ? blamed : atoms.map((a) => a.id) };
+      return {
+        passed: false,
+        errors: errors.slice(0, 20),
+        blamedAtoms: blamed.length > 0 ? blamed : atoms.map((a) => a.id),
+      };
     },
 
     checkMilestone: async (snapshot, milestoneId) => {
@@ -74,15 +96,32 @@ export function createChecker(options: CheckerOptions): Checker {
       const written = await writeSources(target.outDir, project, project.files.keys());
       const errors = compileInto(compiler, target.outDir, project, new Set(project.files.keys()), 4);
       const none = { passed: false, detail: 'not run' };
-      if (errors.length > 0) return { ...compileFailure(errors, snapshot.atoms.map((a) => a.spec)), smoke: none, files: written };
-      const testFiles = planTasks(snapshot.plan).filter((t) => t.kind === 'test').map((t) => t.file);
+      if (errors.length > 0)
+        return {
+          ...compileFailure(
+            errors,
+            snapshot.atoms.map((a) => a.spec),
+          ),
+          smoke: none,
+          files: written,
+        };
+      const testFiles = planTasks(snapshot.plan)
+        .filter((t) => t.kind === 'test')
+        .map((t) => t.file);
       const tested = await runTests(target.outDir, project, testFiles, limits, 4);
       if (!tested.passed) return { ...tested, smoke: none, files: written };
       const smoke = await smokeTest(target.outDir, target.smokePath, limits);
       if (smoke.passed) return { ...passed, tests: tested.tests, smoke, files: written };
       const entry = [...project.files.keys()].filter((f) => f === 'src/main.ts' || f === 'src/app.ts');
       const blamed = entry.flatMap((f) => (project.atomsByFile.get(f) ?? []).map((a) => a.id));
-      return { passed: false, errors: [{ level: 4, code: 'smoke', message: smoke.detail }], blamedAtoms: blamed, tests: tested.tests, smoke, files: written };
+      return {
+        passed: false,
+        errors: [{ level: 4, code: 'smoke', message: smoke.detail }],
+        blamedAtoms: blamed,
+        tests: tested.tests,
+        smoke,
+        files: written,
+      };
     },
   };
 }

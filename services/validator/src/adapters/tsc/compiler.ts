@@ -13,7 +13,11 @@ export function createCompiler(typeRoots: readonly string[]) {
   const cache = new Map<string, ts.SourceFile>();
   let previous: ts.Program | undefined;
 
-  const hostFor = (root: string, files: ReadonlyMap<string, string>, options: ts.CompilerOptions): ts.CompilerHost => {
+  const hostFor = (
+    root: string,
+    files: ReadonlyMap<string, string>,
+    options: ts.CompilerOptions,
+  ): ts.CompilerHost => {
     const base = ts.createCompilerHost(options);
     const virtual = new Map([...files].map(([file, text]) => [join(root, file), text]));
     virtual.set(join(root, 'package.json'), '{ "type": "module" }');
@@ -45,7 +49,12 @@ export function createCompiler(typeRoots: readonly string[]) {
   const program = (root: string, files: ReadonlyMap<string, string>): ts.Program => {
     const options = compilerOptions(root, typeRoots);
     const rootNames = [...files.keys()].filter((f) => f.endsWith('.ts')).map((f) => join(root, f));
-    previous = ts.createProgram({ rootNames, options, host: hostFor(root, files, options), ...(previous === undefined ? {} : { oldProgram: previous }) });
+    previous = ts.createProgram({
+      rootNames,
+      options,
+      host: hostFor(root, files, options),
+      ...(previous === undefined ? {} : { oldProgram: previous }),
+    });
     return previous;
   };
 
@@ -69,7 +78,10 @@ export function diagnosticsOf(
   level: 2 | 3 | 4,
 ): ValidationError[] {
   const source = program.getSourceFile(join(root, assembled.file));
-  if (source === undefined) return [{ level, code: 'missing', message: `${assembled.file} is not in the program`, file: assembled.file }];
+  if (source === undefined)
+    return [
+      { level, code: 'missing', message: `${assembled.file} is not in the program`, file: assembled.file },
+    ];
   const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
   return diagnostics.flatMap((d) => {
     const line = source.getLineAndCharacterOfPosition(d.start ?? 0).line + 1;

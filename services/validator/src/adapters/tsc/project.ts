@@ -12,7 +12,8 @@ export interface AssembledProject {
 export function assembleProject(snapshot: ProjectSnapshot): AssembledProject {
   const homes = indexSymbols(snapshot.atoms.map((a) => a.spec));
   const byFile = new Map<string, { spec: AtomSpec; code: string }[]>();
-  for (const atom of snapshot.atoms) byFile.set(atom.spec.file, [...(byFile.get(atom.spec.file) ?? []), atom]);
+  for (const atom of snapshot.atoms)
+    byFile.set(atom.spec.file, [...(byFile.get(atom.spec.file) ?? []), atom]);
   const files = new Map([...byFile].map(([file, atoms]) => [file, assembleFile(file, atoms, homes)]));
   const atomsByFile = new Map([...byFile].map(([file, atoms]) => [file, atoms.map((a) => a.spec)]));
   return { files, homes, atomsByFile };

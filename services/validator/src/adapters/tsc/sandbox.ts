@@ -25,15 +25,28 @@ export const sandboxFlags = (dir: string, limits: SandboxLimits): string[] => [
 ];
 
 /** Starts node in the sandbox with an emptied environment (plus `env`), in `dir`. */
-export function spawnSandboxed(dir: string, args: readonly string[], limits: SandboxLimits, env: Record<string, string> = {}) {
-  return spawn(process.execPath, [...sandboxFlags(dir, limits), ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnSandboxed(
+  dir: string,
+  args: readonly string[],
+  limits: SandboxLimits,
+  env: Record<string, string> = {},
+) {
+  return spawn(process.execPath, [...sandboxFlags(dir, limits), ...args], {
+    cwd: dir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /**
  * Runs test files in one sandboxed node that imports them: `node --test` cannot run under the
  * permission model (it spawns a child per file), but node:test reports TAP in-process as well.
  */
-export function runTestFiles(dir: string, files: readonly string[], limits: SandboxLimits): Promise<SandboxResult> {
+export function runTestFiles(
+  dir: string,
+  files: readonly string[],
+  limits: SandboxLimits,
+): Promise<SandboxResult> {
   const imports = files.map((f) => `await import(${JSON.stringify(pathToFileURL(f).href)});`).join('\n');
   const child = spawnSandboxed(dir, ['--test-reporter=tap', '--input-type=module', '-e', imports], limits);
   return new Promise((resolve) => {

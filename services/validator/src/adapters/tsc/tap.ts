@@ -27,5 +27,8 @@ function failureDetail(lines: readonly string[], from: number): string {
   const error = block.findIndex((l) => l.startsWith('error:'));
   if (error < 0) return block.slice(0, 3).join(' ');
   const first = block[error]!.replace(/^error:\s*(\|-)?\s*/, '');
-  return [first, ...block.slice(error + 1, error + 4)].filter((l) => l !== '' && !/^\w+:/.test(l)).join(' ').slice(0, 400);
+  return [first, ...block.slice(error + 1, error + 4)]
+    .filter((l) => l !== '' && !/^\w+:/.test(l))
+    .join(' ')
+    .slice(0, 400);
 }
