@@ -182,12 +182,12 @@ describe('checker L2–L4 on a small project', () => {
   });
 
   it('L3 confines tests to the project folder', async () => {
-    const peeking = {
+    const peeking: Code = {
       ...good,
       'math-test:adds':
         "test('adds two numbers', () => {\n  equal(readFileSync('/etc/hostname', 'utf8'), 'x');\n});",
     };
-    const specsWithFs = specs.map((s) =>
+    const specsWithFs: AtomSpec[] = specs.map((s) =>
       s.id === 'math-test:adds' ? { ...s, uses: [...s.uses, node('node:fs', 'readFileSync')] } : s,
     );
     const result = await checker.checkMilestone(
