@@ -1,4 +1,5 @@
-import { ConfigError } from './config.js';
+import type { z } from 'zod';
+import { ConfigError, loadConfig } from './config.js';
 import { InfrastructureError } from './errors.js';
 import type { Logger } from './logger.js';
 
@@ -32,4 +33,18 @@ export async function runUntilSignal(
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/** A process's config from its environment; every problem is printed at once and the process exits 2. */
+export function loadConfigOrExit<S extends z.ZodType>(
+  schema: S,
+  env: Readonly<Record<string, string | undefined>>,
+): Readonly<z.infer<S>> {
+  try {
+    return loadConfig(schema, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
 }

@@ -1,10 +1,11 @@
 import { pino } from 'pino';
 import type { DestinationStream, Logger as PinoLogger } from 'pino';
 
-/** The logger every service uses: pino, JSON; children carry `service`, `runId`, `correlationId`. */
+/** The logger every process uses: pino, JSON; `process` names the process, children carry `service`, `runId`, `correlationId`. */
 export type Logger = PinoLogger;
 
 export interface LoggerOptions {
+  /** The process: a service's name when it runs alone, `mge` for the command line. */
   readonly service: string;
   readonly level?: string;
   /** Where lines go; stderr when absent. */
@@ -15,7 +16,7 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions): Logger {
   return pino(
-    { level: options.level ?? 'info', base: { service: options.service }, redact: ['apiKey', '*.apiKey'] },
+    { level: options.level ?? 'info', base: { process: options.service }, redact: ['apiKey', '*.apiKey'] },
     options.file !== undefined
       ? pino.destination({ dest: options.file, mkdir: true, sync: false })
       : (options.destination ?? pino.destination(2)),

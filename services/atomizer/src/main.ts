@@ -1,8 +1,8 @@
-import { createLogger, loadConfig, openBus, runUntilSignal } from '@mge/kit';
+import { createLogger, loadConfigOrExit, openBus, runUntilSignal } from '@mge/kit';
 import { AtomizerConfig } from './config.js';
 import { createAtomizerService } from './service.js';
 
-const config = loadConfig(AtomizerConfig, process.env);
+const config = loadConfigOrExit(AtomizerConfig, process.env);
 const logger = createLogger({ service: 'atomizer', level: config.MGE_LOG_LEVEL });
 await runUntilSignal(logger, async () => {
   const bus = await openBus(config.NATS_URL, 'mge-atomizer', logger);

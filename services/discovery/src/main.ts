@@ -1,8 +1,8 @@
-import { createLogger, loadConfig, openBus, runUntilSignal } from '@mge/kit';
+import { createLogger, loadConfigOrExit, openBus, runUntilSignal } from '@mge/kit';
 import { DiscoveryConfig } from './config.js';
 import { createDiscoveryService } from './service.js';
 
-const config = loadConfig(DiscoveryConfig, process.env);
+const config = loadConfigOrExit(DiscoveryConfig, process.env);
 const logger = createLogger({ service: 'discovery', level: config.MGE_LOG_LEVEL });
 await runUntilSignal(logger, async () => {
   const bus = await openBus(config.NATS_URL, 'mge-discovery', logger);

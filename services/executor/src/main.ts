@@ -1,8 +1,8 @@
-import { createLogger, loadConfig, openBus, runUntilSignal } from '@mge/kit';
+import { createLogger, loadConfigOrExit, openBus, runUntilSignal } from '@mge/kit';
 import { ExecutorConfig } from './config.js';
 import { createExecutorService } from './service.js';
 
-const config = loadConfig(ExecutorConfig, process.env);
+const config = loadConfigOrExit(ExecutorConfig, process.env);
 const logger = createLogger({ service: 'executor', level: config.MGE_LOG_LEVEL });
 await runUntilSignal(logger, async () => {
   const bus = await openBus(config.NATS_URL, 'mge-executor', logger);

@@ -1,8 +1,8 @@
-import { createLogger, loadConfig, openBus, runUntilSignal } from '@mge/kit';
+import { createLogger, loadConfigOrExit, openBus, runUntilSignal } from '@mge/kit';
 import { PlannerConfig } from './config.js';
 import { createPlannerService } from './service.js';
 
-const config = loadConfig(PlannerConfig, process.env);
+const config = loadConfigOrExit(PlannerConfig, process.env);
 const logger = createLogger({ service: 'planner', level: config.MGE_LOG_LEVEL });
 await runUntilSignal(logger, async () => {
   const bus = await openBus(config.NATS_URL, 'mge-planner', logger);

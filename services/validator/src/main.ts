@@ -1,8 +1,8 @@
-import { createLogger, loadConfig, openBus, runUntilSignal } from '@mge/kit';
+import { createLogger, loadConfigOrExit, openBus, runUntilSignal } from '@mge/kit';
 import { ValidatorConfig } from './config.js';
 import { createValidatorService } from './service.js';
 
-const config = loadConfig(ValidatorConfig, process.env);
+const config = loadConfigOrExit(ValidatorConfig, process.env);
 const logger = createLogger({ service: 'validator', level: config.MGE_LOG_LEVEL });
 await runUntilSignal(logger, async () => {
   const bus = await openBus(config.NATS_URL, 'mge-validator', logger);
