@@ -6,7 +6,7 @@ import type { DiscoveryDocument, RunSummary } from '@mge/contracts';
 import { collectionName } from '@mge/contracts';
 import type { TestNatsServer } from '@mge/kit/testing';
 import { startTestNatsServer } from '@mge/kit/testing';
-import { lastJsonLine, runMge } from './support/cli.js';
+import { lastJsonLine, runMge, startMge } from './support/cli.js';
 import { crudRoundTrip } from './support/crud.js';
 import { runIn, startGeneratedServer } from './support/generated-server.js';
 
@@ -38,10 +38,16 @@ describe.each(cases)('mge run "$name"', ({ request, embedded }) => {
 
   it('builds a project that passes its own tests and a CRUD round trip, and replays to the same summary', async () => {
     const out = join(dir, 'project');
-    const run = await runMge(['run', request, '--json', '--out', out], env);
+    const started = startMge(['run', request, '--json', '--out', out], env);
+    const runId = (await started.firstLine).replace('mge run ', '');
+    // A second CLI process on the same MGE_HOME reads the run while it is going.
+    const during = await runMge(['events', runId], env);
+    expect({ code: during.code, stderr: during.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(during.stdout).toContain('RunRequested');
+    const run = await started.done;
     expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({ code: 0, stderr: '' });
     const summary = lastJsonLine<RunSummary>(run.stdout);
-    expect(run.stderr.split('\n')[0]).toBe(`mge run ${summary.runId}`);
+    expect(summary.runId).toBe(runId);
     expect(summary).toMatchObject({ status: 'succeeded', outDir: out, precision: 1, firstPassPrecision: 1 });
     expect(summary.atoms).toBeGreaterThan(20);
     expect(summary.waves).toBeGreaterThan(2);

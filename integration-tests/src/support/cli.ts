@@ -15,7 +15,18 @@ export function runMge(
   env: Record<string, string>,
   timeoutMs = 240_000,
 ): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
+  return startMge(args, env, timeoutMs).done;
+}
+
+/** Starts `mge`; `firstLine` resolves with the first line it writes to stderr, `done` when it exits. */
+export function startMge(
+  args: readonly string[],
+  env: Record<string, string>,
+  timeoutMs = 240_000,
+): { firstLine: Promise<string>; done: Promise<CliResult> } {
+  let announce: (line: string) => void = () => undefined;
+  const firstLine = new Promise<string>((resolve) => (announce = resolve));
+  const done = new Promise<CliResult>((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -23,14 +34,19 @@ export function runMge(
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes('\n')) announce(stderr.split('\n')[0]!);
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      announce(stderr.split('\n')[0]!);
       resolve({ code, stdout, stderr });
     });
   });
+  return { firstLine, done };
 }
 
 /** Starts `mge serve` and resolves once it says it is serving; `stop` sends SIGTERM and waits. */
