@@ -5,36 +5,79 @@ import type { EventStore } from './nats/event-store.js';
 
 /** Runs' views kept in memory and caught up from the log on every load. */
 export interface RunViews {
-  /** The run's view, caught up with every event stored so far. */
+  /** The run's view, holding at least every event stored before the call. */
   load(runId: string): Promise<RunView>;
   /**
-   * Runs `fn` on the caught-up view while no other load of the same run runs in this process. `fn` may
-   * fold its own decisions into the view before recording them; if it throws, the view is dropped.
+   * Runs `fn` on the caught-up view while no other `withRun` of the same run runs in this process.
+   * `fn` may fold its own decisions into the view before recording them; if it throws, the view is dropped.
    */
   withRun<T>(runId: string, fn: (view: RunView) => Promise<T>): Promise<T>;
 }
 
+interface Entry {
+  readonly view: RunView;
+  /** The catch-up reading the log now. */
+  running: Promise<void> | undefined;
+  /** The catch-up that starts once `running` ends, shared by every load that arrived meanwhile. */
+  next: Promise<void> | undefined;
+}
+
+/**
+ * Loads are coalesced: a load waits for a read of the log that starts after it was called, and every
+ * load arriving while a read is under way shares the one read that follows it. So a burst of handlers
+ * of one run costs two reads, not one each.
+ */
 export function createRunViews(store: EventStore, logger: Logger, capacity = 64): RunViews {
-  const views = new Map<string, RunView>();
+  const entries = new Map<string, Entry>();
   const locks = new Map<string, Promise<unknown>>();
 
-  const catchUp = async (runId: string): Promise<RunView> => {
-    const view = views.get(runId) ?? createRunView(runId);
-    views.delete(runId); // re-inserted below: most recently used last
-    views.set(runId, view);
-    if (views.size > capacity) views.delete(views.keys().next().value!);
-    const { events, invalid } = await store.readRun(runId, view.lastSeq + 1);
+  const entryOf = (runId: string): Entry => {
+    const entry = entries.get(runId) ?? { view: createRunView(runId), running: undefined, next: undefined };
+    entries.delete(runId); // re-inserted: most recently used last
+    entries.set(runId, entry);
+    if (entries.size > capacity) entries.delete(entries.keys().next().value!);
+    return entry;
+  };
+
+  const read = async (entry: Entry): Promise<void> => {
+    const { view } = entry;
+    const { events, invalid } = await store.readRun(view.runId, view.lastSeq + 1);
     for (const event of events) applyEvent(view, event);
     for (const bad of invalid) {
       view.lastSeq = Math.max(view.lastSeq, bad.seq);
-      logger.warn({ runId, seq: bad.seq, issues: bad.issues }, 'event in the log does not parse; skipped');
+      logger.warn(
+        { runId: view.runId, seq: bad.seq, issues: bad.issues },
+        'event in the log does not parse; skipped',
+      );
     }
-    return view;
   };
 
-  const serialize = <T>(runId: string, fn: () => Promise<T>): Promise<T> => {
-    const previous = locks.get(runId) ?? Promise.resolve();
-    const next = previous.then(fn, fn);
+  const start = (entry: Entry): Promise<void> => {
+    const running = read(entry).finally(() => {
+      if (entry.running === running) entry.running = undefined;
+    });
+    entry.running = running;
+    return running;
+  };
+
+  const catchUp = async (runId: string): Promise<RunView> => {
+    const entry = entryOf(runId);
+    if (entry.running === undefined) {
+      await start(entry);
+    } else {
+      entry.next ??= entry.running
+        .catch(() => undefined)
+        .then(() => {
+          entry.next = undefined;
+          return start(entry);
+        });
+      await entry.next;
+    }
+    return entry.view;
+  };
+
+  const exclusive = <T>(runId: string, fn: () => Promise<T>): Promise<T> => {
+    const next = (locks.get(runId) ?? Promise.resolve()).then(fn, fn);
     const tail = next.then(
       () => undefined,
       () => undefined,
@@ -47,13 +90,13 @@ export function createRunViews(store: EventStore, logger: Logger, capacity = 64)
   };
 
   return {
-    load: (runId) => serialize(runId, () => catchUp(runId)),
+    load: catchUp,
     withRun: (runId, fn) =>
-      serialize(runId, async () => {
+      exclusive(runId, async () => {
         try {
           return await fn(await catchUp(runId));
         } catch (error) {
-          views.delete(runId); // fn may have folded decisions it could not record: rebuild from the log
+          entries.delete(runId); // fn may have folded decisions it could not record: rebuild from the log
           throw error;
         }
       }),
