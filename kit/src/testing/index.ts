@@ -2,3 +2,4 @@ export * from './nats-server.js';
 export * from './wait-for-event.js';
 export * from './decider-spec.js';
 export * from './test-bus.js';
+export * from './fixtures.js';

@@ -1,0 +1,71 @@
+import type { AtomSpec, DiscoveryDocument, EventData, MgeEvent } from '@mge/contracts';
+import { createMessage } from '@mge/contracts';
+
+/** Stamps for test events: a source, the time now, and the key parts that make their ids unique. */
+export const testStamp = (...key: readonly (string | number)[]) => ({
+  source: 'test',
+  time: new Date().toISOString(),
+  key,
+});
+
+/** A RunRequested as the CLI records it; fields can be overridden. */
+export function runRequested(
+  runId: string,
+  overrides: Partial<EventData<'RunRequested'>> = {},
+): MgeEvent<'RunRequested'> {
+  const data: EventData<'RunRequested'> = {
+    runId,
+    request: 'a todo list',
+    mode: 'v2',
+    provider: 'offline',
+    concurrency: 4,
+    temperatures: [0.7, 0.5, 0.3, 0.3],
+    outDir: '/tmp/mge-test-out',
+    ...overrides,
+  };
+  return createMessage('RunRequested', data, testStamp());
+}
+
+/** A DiscoveryDocument with one entity (Thing { name }) unless entities are given. */
+export function testDocument(
+  entities: DiscoveryDocument['entities'] = [
+    {
+      name: 'Thing',
+      description: '',
+      fields: [{ name: 'name', type: 'string', required: true, description: '' }],
+    },
+  ],
+): DiscoveryDocument {
+  return {
+    domain: 'test',
+    summary: '',
+    boundedContexts: [],
+    entities,
+    valueObjects: [],
+    domainEvents: [],
+    services: [],
+    assumptions: [],
+    openQuestions: [],
+    risks: [],
+  };
+}
+
+/** An atom spec of a function in `src/<task>.ts`; fields can be overridden. */
+export function atomSpec(id: string, overrides: Partial<AtomSpec> = {}): AtomSpec {
+  return {
+    id,
+    taskId: 't',
+    milestoneId: 'm',
+    file: 'src/t.ts',
+    symbol: id,
+    kind: 'function',
+    description: '',
+    needs: [],
+    uses: [],
+    order: 0,
+    estimatedLines: 5,
+    dependsOn: [],
+    wave: 0,
+    ...overrides,
+  };
+}
