@@ -20,7 +20,7 @@ function snapshotOf(view: RunView): ProjectSnapshot {
 /** ValidateTask / ValidateMilestone / ValidatePlan → L2 / L3 / L4 result; then what it made ready is queued. */
 export const onValidationWork =
   (deps: ValidatorDeps): Handler =>
-  async (message, ctx) => {
+  async (message) => {
     const work = message as ValidationWork;
     const runId = work.data.runId;
     const view = await deps.bus.views.load(runId);
@@ -31,13 +31,7 @@ export const onValidationWork =
           ? { milestoneId: work.data.milestoneId }
           : 'plan';
     if (view.plan === undefined || !isCurrent(view, scope, work.data.revision)) return ack();
-    const heartbeat = setInterval(() => ctx.working(), 5_000);
-    let result: MgeEvent;
-    try {
-      result = await validate(deps, view, work);
-    } finally {
-      clearInterval(heartbeat);
-    }
+    const result = await validate(deps, view, work); // the consume loop sends working() meanwhile
     await deps.bus.store.append([result]);
     if ((result.data as { passed: boolean }).passed) await queuePending(deps, result, runId);
     return ack();
