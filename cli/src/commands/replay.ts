@@ -1,13 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { RunSummary } from '@mge/contracts';
 import { foldRun, summarizeRun } from '@mge/contracts';
-import { silentLogger } from '@mge/kit';
-import { runIdArg } from '../args.js';
 import { ExitCode } from '../errors.js';
 import { formatSummary } from '../format/summary.js';
-import { openCliBus } from '../runtime/bus.js';
 import type { CommandContext } from './context.js';
-import { readKnownRun } from './read-run.js';
+import { withRunEvents } from './read-run.js';
 
 /** The top-level fields where two summaries differ. */
 const differences = (a: RunSummary, b: RunSummary): string[] =>
@@ -19,13 +16,10 @@ export async function replayCommand(
   flags: { json?: boolean },
   ctx: CommandContext,
 ): Promise<number> {
-  const runId = runIdArg(runIdText);
-  const cli = await openCliBus(ctx.config, silentLogger());
-  try {
-    const { events } = await readKnownRun(cli.bus, runId, cli.url);
+  return withRunEvents(runIdText, ctx, (events) => {
     const started = performance.now();
     const view = foldRun(
-      runId,
+      runIdText,
       events.filter((e) => e.type !== 'RunCompleted'),
     );
     const completed = events.find((e) => e.type === 'RunCompleted');
@@ -45,7 +39,5 @@ export async function replayCommand(
     }
     ctx.stderr.write(`replayed ${events.length} events in ${ms} ms: the summary matches the recorded one\n`);
     return ExitCode.ok;
-  } finally {
-    await cli.close();
-  }
+  });
 }
