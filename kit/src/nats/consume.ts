@@ -69,7 +69,12 @@ export async function startConsumer(deps: ConsumerDeps, sub: Subscription): Prom
   const consumer = await deps.js.consumers.get(sub.stream, sub.durable);
   const logger = deps.logger.child({ consumer: sub.durable });
   const slots = createSlots(sub.maxInFlight);
-  const loop = pullLoop(consumer, slots, (m) => handle(m, sub, { ...deps, logger }, ackWaitMs, maxDeliver));
+  const loop = pullLoop(consumer, slots, (m) =>
+    // Acking, the DLQ copy or telling the run failed (server away): the message comes back after its ack wait.
+    handle(m, sub, { ...deps, logger }, ackWaitMs, maxDeliver).catch((error: unknown) =>
+      logger.error({ err: error, subject: m.subject, seq: m.seq }, 'message left for redelivery'),
+    ),
+  );
   return {
     stop: async () => {
       await loop.stop();
