@@ -3,7 +3,14 @@ import type { AtomDraft, MasterPlan } from '@mge/contracts';
 import { createMessage } from '@mge/contracts';
 import type { Service } from '@mge/kit';
 import { silentLogger } from '@mge/kit';
-import { startTestBus, testRunId, waitForEvent } from '@mge/kit/testing';
+import {
+  runRequested,
+  startTestBus,
+  testDocument,
+  testRunId,
+  testStamp,
+  waitForEvent,
+} from '@mge/kit/testing';
 import type { AtomizerModel } from '../ports.js';
 import { createAtomizerService } from '../service.js';
 
@@ -37,24 +44,6 @@ const plan: MasterPlan = {
     },
     { id: 'core', name: 'Core', milestones: [] },
     { id: 'polish', name: 'Polish', milestones: [] },
-  ],
-};
-const doc = {
-  domain: 'x',
-  summary: '',
-  boundedContexts: [],
-  valueObjects: [],
-  domainEvents: [],
-  services: [],
-  assumptions: [],
-  openQuestions: [],
-  risks: [],
-  entities: [
-    {
-      name: 'Thing',
-      description: '',
-      fields: [{ name: 'name', type: 'string' as const, required: true, description: '' }],
-    },
   ],
 };
 const draft = (symbol: string, needs: string[]): AtomDraft => ({
@@ -92,27 +81,10 @@ describe('atomizer service on a real nats-server', () => {
     service = createAtomizerService({ bus: env.bus, logger: silentLogger(), model });
     await service.start();
     const runId = testRunId();
-    const time = new Date().toISOString();
     await env.bus.store.append([
-      createMessage(
-        'RunRequested',
-        {
-          runId,
-          request: 'x',
-          mode: 'v2',
-          provider: 'offline',
-          concurrency: 4,
-          temperatures: [0.7],
-          outDir: '/tmp/o',
-        },
-        { source: 'test', time, key: [] },
-      ),
-      createMessage(
-        'DiscoveryCompleted',
-        { runId, document: doc, source: 'spec' },
-        { source: 'test', time, key: [] },
-      ),
-      createMessage('MasterPlanCreated', { runId, plan }, { source: 'test', time, key: [] }),
+      runRequested(runId),
+      createMessage('DiscoveryCompleted', { runId, document: testDocument(), source: 'spec' }, testStamp()),
+      createMessage('MasterPlanCreated', { runId, plan }, testStamp()),
     ]);
     return runId;
   };

@@ -1,45 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AtomSpec } from '@mge/contracts';
 import { createMessage } from '@mge/contracts';
 import type { Service } from '@mge/kit';
 import { silentLogger } from '@mge/kit';
-import { startTestBus, testRunId, waitForEvent } from '@mge/kit/testing';
+import {
+  atomSpec,
+  runRequested,
+  testStamp,
+  startTestBus,
+  testDocument,
+  testRunId,
+  waitForEvent,
+} from '@mge/kit/testing';
 import type { AtomModel, AtomRequest } from '../ports.js';
 import { createExecutorService } from '../service.js';
 
-const spec = (id: string, dependsOn: string[], wave: number): AtomSpec => ({
-  id,
-  taskId: 't',
-  milestoneId: 'm',
-  file: 'src/x.ts',
-  symbol: id,
-  kind: 'function',
-  description: '',
-  needs: dependsOn,
-  uses: [],
-  order: 0,
-  estimatedLines: 3,
-  dependsOn,
-  wave,
-});
-const doc = {
-  domain: 'x',
-  summary: '',
-  boundedContexts: [],
-  valueObjects: [],
-  domainEvents: [],
-  services: [],
-  assumptions: [],
-  openQuestions: [],
-  risks: [],
-  entities: [
-    {
-      name: 'Thing',
-      description: '',
-      fields: [{ name: 'name', type: 'string' as const, required: true, description: '' }],
-    },
-  ],
-};
+const spec = (id: string, dependsOn: string[], wave: number) =>
+  atomSpec(id, { needs: dependsOn, dependsOn, wave });
 
 describe('executor service on a real nats-server', () => {
   let env: Awaited<ReturnType<typeof startTestBus>>;
@@ -69,23 +45,10 @@ describe('executor service on a real nats-server', () => {
 
   it('generates ready atoms, retries a rejected one with feedback at the next temperature, then dispatches its dependents', async () => {
     const runId = testRunId();
-    const time = new Date().toISOString();
-    const stamp = (...key: (string | number)[]) => ({ source: 'test', time, key });
+    const stamp = testStamp;
     await env.bus.store.append([
-      createMessage(
-        'RunRequested',
-        {
-          runId,
-          request: 'x',
-          mode: 'v2',
-          provider: 'offline',
-          concurrency: 4,
-          temperatures: [0.7, 0.5, 0.3, 0.3],
-          outDir: '/tmp/o',
-        },
-        stamp(),
-      ),
-      createMessage('DiscoveryCompleted', { runId, document: doc, source: 'spec' }, stamp()),
+      runRequested(runId),
+      createMessage('DiscoveryCompleted', { runId, document: testDocument(), source: 'spec' }, stamp()),
       createMessage(
         'AtomGraphBuilt',
         { runId, atoms: [spec('a', [], 0), spec('b', ['a'], 1), spec('c', ['a'], 1)], waves: 2, edges: 2 },

@@ -3,7 +3,7 @@ import type { DiscoveryDocument } from '@mge/contracts';
 import { createMessage, planTasks } from '@mge/contracts';
 import type { Service } from '@mge/kit';
 import { silentLogger } from '@mge/kit';
-import { startTestBus, testRunId, waitForEvent } from '@mge/kit/testing';
+import { runRequested, startTestBus, testRunId, testStamp, waitForEvent } from '@mge/kit/testing';
 import type { PlannerModel } from '../ports.js';
 import { createPlannerService } from '../service.js';
 
@@ -34,29 +34,10 @@ const doc: DiscoveryDocument = {
   risks: [],
 };
 
-const given = (runId: string) => {
-  const time = new Date().toISOString();
-  return [
-    createMessage(
-      'RunRequested',
-      {
-        runId,
-        request: 'library',
-        mode: 'v2',
-        provider: 'offline',
-        concurrency: 4,
-        temperatures: [0.7],
-        outDir: '/tmp/o',
-      },
-      { source: 'test', time, key: [] },
-    ),
-    createMessage(
-      'DiscoveryCompleted',
-      { runId, document: doc, source: 'spec' },
-      { source: 'test', time, key: [] },
-    ),
-  ];
-};
+const given = (runId: string) => [
+  runRequested(runId, { request: 'library' }),
+  createMessage('DiscoveryCompleted', { runId, document: doc, source: 'spec' }, testStamp()),
+];
 
 describe('planner service on a real nats-server', () => {
   let env: Awaited<ReturnType<typeof startTestBus>>;
