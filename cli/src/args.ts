@@ -22,7 +22,25 @@ export const FaultRate = z.coerce
   .number()
   .min(0, 'must be between 0 and 1')
   .max(1, 'must be between 0 and 1');
-export const Seed = z.coerce.number().int('must be a whole number').nonnegative('must not be negative');
+export const Seed = z.coerce
+  .number()
+  .int('must be a whole number')
+  .nonnegative('must not be negative')
+  .max(2 ** 31 - 1, 'must be below 2^31');
+export const Temperatures = z
+  .string()
+  .transform((s) => s.split(',').map((t) => Number(t.trim())))
+  .pipe(
+    z
+      .array(z.number().min(0, 'each must be from 0 to 1').max(1, 'each must be from 0 to 1'))
+      .min(1, 'give at least one')
+      .max(10, 'give at most 10 (one per attempt)'),
+  );
+export const BudgetUsd = z.coerce.number().positive('must be more than 0');
+export const LatencyMs = z.coerce
+  .number()
+  .min(0, 'must not be negative')
+  .max(60_000, 'must be at most 60000');
 
 /** A run id argument. */
 export function runIdArg(value: string): string {

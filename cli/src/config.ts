@@ -16,6 +16,8 @@ export const CliConfig = z.object({
   ANTHROPIC_API_KEY: z.preprocess(empty, z.string().optional()),
   /** pino level of the in-process services (their log goes to MGE_HOME/logs). */
   MGE_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Simulated provider: mean generation latency of a 10-line atom, in milliseconds. */
+  MGE_SIM_LATENCY_MS: z.coerce.number().min(0).max(60_000).default(5),
   /** The nats-server executable. */
   MGE_NATS_SERVER: z.string().min(1).default('nats-server'),
   /** Scratch space of the validator. */

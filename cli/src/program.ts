@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
+import type { BenchFlags } from './commands/bench.js';
 import { benchCommand } from './commands/bench.js';
 import { eventsCommand } from './commands/events.js';
 import type { CommandContext } from './commands/context.js';
+import { resumeCommand } from './commands/resume.js';
 import { replayCommand } from './commands/replay.js';
 import { runCommand } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
@@ -31,6 +33,13 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
     .option('--concurrency <n>', 'atoms in flight at once', '16')
     .option('--fault-rate <f>', 'simulated provider: fault rate 0..1')
     .option('--seed <n>', 'simulated provider: seed')
+    .option(
+      '--latency-ms <ms>',
+      'simulated provider: mean latency of a 10-line atom (default MGE_SIM_LATENCY_MS)',
+    )
+    .option('--fail-atom <id...>', 'simulated provider: atoms whose every attempt is faulty')
+    .option('--temperatures <list>', 'one temperature per attempt', '0.7,0.5,0.3,0.3')
+    .option('--budget-usd <usd>', 'stop dispatching before the reserved cost would pass this')
     .option('--json', 'print one summary object as the last line of stdout')
     .action(async (request: string | undefined, flags: Record<string, string>) => {
       code = await runCommand(request, flags, ctx);
@@ -59,6 +68,14 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
       code = await replayCommand(runId, flags, ctx);
     });
   program
+    .command('resume')
+    .argument('<runId>')
+    .description('continue an interrupted run from its log')
+    .option('--json', 'print one summary object as the last line of stdout')
+    .action(async (runId: string, flags: { json?: boolean }) => {
+      code = await resumeCommand(runId, flags, ctx);
+    });
+  program
     .command('serve')
     .description('run services against NATS_URL (all by default)')
     .option('--services <list>', 'comma-separated: discovery,planner,atomizer,executor,validator')
@@ -68,12 +85,17 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
     });
   program
     .command('bench')
-    .argument('[request]', 'what to build', 'Create a REST API for user management')
-    .description('run a request several times and print the wall time of each phase')
-    .option('--runs <n>', 'how many runs', '3')
-    .option('--json', 'print the figures as JSON')
-    .action(async (request: string, flags: { runs?: string; json?: boolean }) => {
-      code = await benchCommand(request, flags, ctx);
+    .description(
+      'run a synthetic plan with the simulated provider and compare the wall time with the physical limit',
+    )
+    .option('--atoms <n>', 'size of the synthetic plan', '800')
+    .option('--concurrency <n>', 'atoms in flight at once', '100')
+    .option('--latency-ms <ms>', 'simulated latency of a 10-line atom', '200')
+    .option('--fault-rate <f>', 'simulated fault rate', '0')
+    .option('--seed <n>', 'simulated seed', '1')
+    .option('--json', 'print the figures as one JSON object')
+    .action(async (flags: BenchFlags) => {
+      code = await benchCommand(flags, ctx);
     });
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -7,7 +7,7 @@ import {
   AtomValidated,
 } from './events/atom.js';
 import { AtomGraphBuilt, DiscoveryCompleted, MasterPlanCreated } from './events/pipeline.js';
-import { MessageRejected, RunCompleted, RunRequested, StageFailed } from './events/run.js';
+import { MessageRejected, RunCompleted, RunRequested, RunResumed, StageFailed } from './events/run.js';
 import { MasterPlanValidated, MilestoneValidated, TaskValidated } from './events/validation.js';
 import type { Aggregate, ServiceName } from './subjects.js';
 import { GenerateAtom, ValidateMilestone, ValidatePlan, ValidateTask } from './work.js';
@@ -119,6 +119,13 @@ export const eventCatalog = {
     version: 1,
     schema: MessageRejected,
     doc: 'A message of this run went to the DLQ.',
+  },
+  RunResumed: {
+    aggregate: 'run',
+    name: 'resumed',
+    version: 1,
+    schema: RunResumed,
+    doc: 'An interrupted run was asked to go on.',
   },
   RunCompleted: {
     aggregate: 'run',

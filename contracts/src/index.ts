@@ -17,4 +17,6 @@ export * from './run/view.js';
 export * from './run/summarize.js';
 export * from './assemble.js';
 export * from './run/complete.js';
+export * from './failure.js';
+export * from './pricing.js';
 export { generatedSchemaFiles } from './schemas/index.js';

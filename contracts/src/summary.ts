@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import { ValidationError } from './events/common.js';
+import { FailureClass } from './failure.js';
 
 const count = z.number().int().nonnegative();
 const share = z.number().min(0).max(1);
 
 /** Pass and fail counts of one validation level. */
 export const LevelCounts = z.object({ passed: count, failed: count }).strict();
+
+/** Rejected atom attempts by level and by class of failure. */
+export const FailureTally = z
+  .object({
+    byLevel: z.object({ l1: count, l2: count, l3: count, l4: count }).strict(),
+    byClass: z.record(FailureClass, count),
+  })
+  .strict();
 
 /** One failed atom in the report: why, and what it blocked. */
 export const FailedAtom = z
@@ -44,6 +53,12 @@ export const RunSummary = z
     durationMs: count,
     tokens: z.object({ input: count, output: count, total: count }).strict(),
     costUsd: z.number().nonnegative(),
+    /** `free` (offline), `simulated` (synthetic tokens priced by the table) or `billed` (the API's usage). */
+    costBasis: z.enum(['free', 'simulated', 'billed']),
+    budgetUsd: z.number().positive().optional(),
+    /** Atoms by the number of attempts they used ("1": atoms done at the first attempt, …). */
+    attemptsHistogram: z.record(z.string().regex(/^\d+$/), count),
+    failures: FailureTally,
     levels: z.object({ l1: LevelCounts, l2: LevelCounts, l3: LevelCounts, l4: LevelCounts }).strict(),
     tests: z.object({ passed: count, failed: count }).strict(),
     failure: z.object({ stage: z.string(), reason: z.string() }).strict().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FailureClass } from './failure.js';
 import { ItemId, RunId } from './ids.js';
 
 /** Work for the executor: generate one attempt of one atom. */
@@ -9,6 +10,7 @@ export const GenerateAtom = z
     attempt: z.number().int().positive(),
     temperature: z.number().min(0).max(1),
     feedback: z.array(z.string()).max(5),
+    repair: FailureClass.optional(),
   })
   .strict();
 /** A GenerateAtom work item. */

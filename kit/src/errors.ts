@@ -48,4 +48,16 @@ export class UpstreamError extends MgeError {
 }
 
 /** Whether an unknown thrown value is worth retrying (errors that are not MGE errors are bugs: no). */
-export const isRetryable = (error: unknown): boolean => error instanceof MgeError && error.retryable;
+/** Errors the NATS client raises while the server is away or restarting: they pass once it is back. */
+const TRANSIENT_NATS_ERRORS = new Set([
+  'TimeoutError',
+  'ConnectionError',
+  'RequestError',
+  'ClosedConnectionError',
+  'NoRespondersError',
+]);
+
+export const isRetryable = (error: unknown): boolean =>
+  error instanceof MgeError
+    ? error.retryable
+    : error instanceof Error && TRANSIENT_NATS_ERRORS.has(error.name);

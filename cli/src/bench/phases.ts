@@ -32,29 +32,14 @@ export function phaseTimings(events: readonly StoredEvent[]): PhaseTiming[] {
   ];
 }
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
-/** The median of each phase over several runs. */
-export function medianTimings(runs: readonly PhaseTiming[][]): PhaseTiming[] {
-  return (runs[0] ?? []).map((p, i) => ({
-    phase: p.phase,
-    endMs: median(runs.map((r) => r[i]!.endMs)),
-    busyMs: median(runs.map((r) => r[i]!.busyMs)),
-  }));
-}
-
 /** The timings as a table for people. */
-export function formatTimings(timings: readonly PhaseTiming[], runs: number, request: string): string {
+export function formatTimings(timings: readonly PhaseTiming[], label: string): string {
   const rows = timings.map(
     (t) =>
       `  ${t.phase.padEnd(14)} ${t.endMs.toFixed(0).padStart(8)} ms ${t.busyMs > 0 ? `${t.busyMs.toFixed(0).padStart(10)} ms` : ''}`,
   );
   return [
-    `median of ${runs} run(s) of "${request}" (offline provider)`,
+    `phases of the run (${label})`,
     `  ${'phase'.padEnd(14)} ${'ends at'.padStart(11)} ${'work time'.padStart(13)}`,
     ...rows,
   ].join('\n');

@@ -18,11 +18,10 @@ export async function replayCommand(
 ): Promise<number> {
   return withRunEvents(runIdText, ctx, (events) => {
     const started = performance.now();
-    const view = foldRun(
-      runIdText,
-      events.filter((e) => e.type !== 'RunCompleted'),
-    );
-    const completed = events.find((e) => e.type === 'RunCompleted');
+    // The summary was made from what was stored before RunCompleted; results arriving later are not in it.
+    const end = events.findIndex((e) => e.type === 'RunCompleted');
+    const view = foldRun(runIdText, end < 0 ? events : events.slice(0, end));
+    const completed = end < 0 ? undefined : events[end];
     const rebuilt = summarizeRun(view, completed?.time ?? new Date().toISOString());
     const ms = (performance.now() - started).toFixed(1);
     ctx.stdout.write(flags.json === true ? `${JSON.stringify(rebuilt)}\n` : `${formatSummary(rebuilt)}\n`);

@@ -1,7 +1,16 @@
 import { resolve } from 'node:path';
-import type { DiscoveryDocument, ProviderName, RunMode } from '@mge/contracts';
+import type { DiscoveryDocument, ProviderName, RunMode, SimulationSettings } from '@mge/contracts';
 import type { CliConfig } from '../config.js';
-import { Concurrency, FaultRate, option, readSpec, Seed } from '../args.js';
+import {
+  BudgetUsd,
+  Concurrency,
+  FaultRate,
+  LatencyMs,
+  option,
+  readSpec,
+  Seed,
+  Temperatures,
+} from '../args.js';
 import { UsageError } from '../errors.js';
 
 export interface RunFlags {
@@ -12,6 +21,10 @@ export interface RunFlags {
   readonly concurrency?: string;
   readonly faultRate?: string;
   readonly seed?: string;
+  readonly latencyMs?: string;
+  readonly failAtom?: string[];
+  readonly budgetUsd?: string;
+  readonly temperatures?: string;
   readonly json?: boolean;
 }
 
@@ -23,18 +36,22 @@ export interface RunInput {
   readonly mode: RunMode;
   readonly provider: ProviderName;
   readonly concurrency: number;
+  readonly budgetUsd: number | undefined;
+  /** One per attempt: the retry schedule. */
+  readonly temperatures: number[];
+  readonly simulation: SimulationSettings | undefined;
   readonly json: boolean;
   readonly notes: string[];
 }
 
 const AVAILABLE_MODES = ['v2'];
-const AVAILABLE_PROVIDERS = ['offline'];
+const AVAILABLE_PROVIDERS = ['offline', 'simulated'];
 
 function chooseProvider(flag: string | undefined, config: CliConfig, notes: string[]): ProviderName {
   const wanted =
     flag ?? config.MGE_PROVIDER ?? (config.ANTHROPIC_API_KEY === undefined ? 'offline' : 'anthropic');
   if (!['offline', 'simulated', 'anthropic'].includes(wanted))
-    throw new UsageError(`--provider: unknown provider ${wanted}; choose offline`);
+    throw new UsageError(`--provider: unknown provider ${wanted}; choose offline or simulated`);
   if (AVAILABLE_PROVIDERS.includes(wanted)) return wanted as ProviderName;
   if (flag === undefined && config.MGE_PROVIDER === undefined) {
     notes.push(
@@ -42,7 +59,9 @@ function chooseProvider(flag: string | undefined, config: CliConfig, notes: stri
     );
     return 'offline';
   }
-  throw new UsageError(`--provider: ${wanted} is not available in this version; use --provider offline`);
+  throw new UsageError(
+    `--provider: ${wanted} is not available in this version; use --provider offline or simulated`,
+  );
 }
 
 export async function parseRunInput(
@@ -65,13 +84,7 @@ export async function parseRunInput(
     throw new UsageError(`--mode: ${mode} is not available in this version; use --mode v2`);
   const notes: string[] = [];
   const provider = chooseProvider(flags.provider, config, notes);
-  if (flags.faultRate !== undefined || flags.seed !== undefined) {
-    option('--fault-rate', FaultRate.optional(), flags.faultRate);
-    option('--seed', Seed.optional(), flags.seed);
-    throw new UsageError(
-      '--fault-rate and --seed need --provider simulated, which is not available in this version',
-    );
-  }
+  const simulation = simulationOf(provider, flags, config);
   return {
     request: text,
     spec,
@@ -79,7 +92,34 @@ export async function parseRunInput(
     mode: mode as RunMode,
     provider,
     concurrency: option('--concurrency', Concurrency, flags.concurrency ?? '16'),
+    budgetUsd: flags.budgetUsd === undefined ? undefined : option('--budget-usd', BudgetUsd, flags.budgetUsd),
+    temperatures: option('--temperatures', Temperatures, flags.temperatures ?? '0.7,0.5,0.3,0.3'),
+    simulation,
     json: flags.json === true,
     notes,
+  };
+}
+
+/** The simulated provider's settings from the flags (seed 1, fault rate 0.1 and MGE_SIM_LATENCY_MS by default). */
+function simulationOf(
+  provider: ProviderName,
+  flags: RunFlags,
+  config: CliConfig,
+): SimulationSettings | undefined {
+  const given = [
+    ['--fault-rate', flags.faultRate],
+    ['--seed', flags.seed],
+    ['--latency-ms', flags.latencyMs],
+    ['--fail-atom', flags.failAtom],
+  ].filter(([, value]) => value !== undefined);
+  if (provider !== 'simulated') {
+    if (given.length > 0) throw new UsageError(`${given[0]![0] as string} needs --provider simulated`);
+    return undefined;
+  }
+  return {
+    seed: option('--seed', Seed, flags.seed ?? '1'),
+    faultRate: option('--fault-rate', FaultRate, flags.faultRate ?? '0.1'),
+    latencyMs: option('--latency-ms', LatencyMs, flags.latencyMs ?? config.MGE_SIM_LATENCY_MS),
+    failing: flags.failAtom ?? [],
   };
 }

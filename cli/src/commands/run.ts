@@ -1,4 +1,4 @@
-import type { RunSummary, RunView, StageFailed } from '@mge/contracts';
+import type { Envelope, RunSummary, RunView, StageFailed } from '@mge/contracts';
 import { applyEvent, createMessage, createRunView, serviceNames } from '@mge/contracts';
 import type { Bus } from '@mge/kit';
 import { isStoredEvent } from '@mge/kit';
@@ -15,8 +15,6 @@ import type { CommandContext } from './context.js';
 import type { RunFlags, RunInput } from './run-input.js';
 import { parseRunInput } from './run-input.js';
 
-export const DEFAULT_TEMPERATURES = [0.7, 0.5, 0.3, 0.3];
-
 /** `mge run`: starts the services in this process, records RunRequested, shows progress until RunCompleted. */
 export async function runCommand(
   request: string | undefined,
@@ -27,22 +25,35 @@ export async function runCommand(
   const input = await parseRunInput(request, flags, ctx.config, runId);
   ctx.stderr.write(`mge run ${runId}\n`);
   for (const note of input.notes) ctx.stderr.write(`note: ${note}\n`);
+  return driveRun(ctx, runId, requested(runId, input), { json: input.json, concurrency: input.concurrency });
+}
+
+/**
+ * Starts every service in this process, records `opening`, shows progress until the run completes,
+ * then prints the summary. The exit code follows the run (130 when interrupted).
+ */
+export async function driveRun(
+  ctx: CommandContext,
+  runId: string,
+  opening: Envelope,
+  options: { json: boolean; concurrency: number },
+): Promise<number> {
   const { logger, file } = fileLogger(ctx.config.MGE_HOME, runId, ctx.config.MGE_LOG_LEVEL);
   const cli = await openCliBus(ctx.config, logger);
   const services = createServices(serviceNames, cli.bus, logger, ctx.config, {
-    concurrency: input.concurrency,
+    concurrency: options.concurrency,
   });
   try {
     await startServices(services);
     const display = createProgressDisplay(ctx.stderr, Date.now());
-    const summary = await followRun(cli.bus, runId, input, display, ctx.interrupted).finally(() =>
+    const summary = await followRun(cli.bus, runId, opening, display, ctx.interrupted).finally(() =>
       display.stop(),
     );
     if (summary === undefined) {
-      ctx.stderr.write(`interrupted; the run is recorded as ${runId} (logs: ${file})\n`);
+      ctx.stderr.write(`interrupted; the run is recorded as ${runId}: mge resume ${runId} (logs: ${file})\n`);
       return 130;
     }
-    ctx.stdout.write(input.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
+    ctx.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
     return summary.status === 'succeeded' ? ExitCode.ok : ExitCode.runFailed;
   } finally {
     await stopServices(services);
@@ -50,11 +61,11 @@ export async function runCommand(
   }
 }
 
-/** Records RunRequested and follows the run's events, showing progress, until it completes or is interrupted. */
+/** Records `opening` (RunRequested, RunResumed) and follows the run's events, showing progress, until it completes or is interrupted. */
 export async function followRun(
   bus: Bus,
   runId: string,
-  input: RunInput,
+  opening: Envelope,
   display: ProgressDisplay,
   interrupted: AbortSignal,
 ): Promise<RunSummary | undefined> {
@@ -64,7 +75,7 @@ export async function followRun(
   interrupted.addEventListener('abort', onInterrupt, { once: true });
   try {
     const events = bus.store.followRun(runId, { signal: stop.signal });
-    await bus.store.append([requested(runId, input)]);
+    await bus.store.append([opening]);
     for await (const item of events) {
       if (!isStoredEvent(item)) continue;
       applyEvent(view, item);
@@ -85,7 +96,7 @@ const stageFailedNote = (failure: StageFailed): string =>
     '\n',
   );
 
-function requested(runId: string, input: RunInput) {
+export function requested(runId: string, input: RunInput) {
   const data = {
     runId,
     request: input.request,
@@ -93,8 +104,10 @@ function requested(runId: string, input: RunInput) {
     mode: input.mode,
     provider: input.provider,
     concurrency: input.concurrency,
-    temperatures: DEFAULT_TEMPERATURES,
+    temperatures: input.temperatures,
     outDir: input.outDir,
+    ...(input.budgetUsd === undefined ? {} : { budgetUsd: input.budgetUsd }),
+    ...(input.simulation === undefined ? {} : { simulation: input.simulation }),
   };
   return createMessage('RunRequested', data, { source: 'mge/cli', time: new Date().toISOString(), key: [] });
 }

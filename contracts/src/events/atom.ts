@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ItemId } from '../ids.js';
+import { FailureClass } from '../failure.js';
 import { atomRef, TokenUsage, ValidationError } from './common.js';
 
 const attempt = z.number().int().positive();
@@ -12,6 +13,8 @@ export const AtomDispatched = z
     temperature: z.number().min(0).max(1),
     wave: z.number().int().nonnegative(),
     feedback: z.array(z.string()).max(5),
+    /** The class of the previous attempt's failure, which picks the repair instruction. */
+    repair: FailureClass.optional(),
   })
   .strict();
 /** Data of AtomDispatched. */

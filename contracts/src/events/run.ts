@@ -13,6 +13,26 @@ export const ProviderName = z.enum(['offline', 'simulated', 'anthropic']);
 /** A provider name. */
 export type ProviderName = z.infer<typeof ProviderName>;
 
+/** The `simulated` provider's fault and latency model for one run (every replica reads it from the run). */
+export const SimulationSettings = z
+  .object({
+    /** Seeds every fault and latency draw. */
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+    /** Chance that a first attempt of a 10-line atom at temperature 0.7 is faulty. */
+    faultRate: z.number().min(0).max(1),
+    /** Mean generation latency of a 10-line atom, in milliseconds. */
+    latencyMs: z.number().min(0).max(60_000),
+    /** Atoms whose every attempt is faulty (to exercise exhausted retries). */
+    failing: z.array(z.string()).default([]),
+  })
+  .strict();
+/** Simulation settings. */
+export type SimulationSettings = z.infer<typeof SimulationSettings>;
+
 /** Someone asked for a backend: the request (or a DiscoveryDocument) and how to run it. */
 export const RunRequested = z
   .object({
@@ -24,6 +44,9 @@ export const RunRequested = z
     concurrency: z.number().int().min(1).max(1000),
     temperatures: z.array(z.number().min(0).max(1)).min(1).max(10),
     outDir: z.string().min(1),
+    /** Dispatching stops before the reserved cost of the next attempt would pass this. */
+    budgetUsd: z.number().positive().optional(),
+    simulation: SimulationSettings.optional(),
   })
   .strict()
   .refine((r) => r.request.trim().length > 0 || r.spec !== undefined, {
@@ -58,6 +81,11 @@ export const MessageRejected = z
   .strict();
 /** Data of MessageRejected. */
 export type MessageRejected = z.infer<typeof MessageRejected>;
+
+/** Someone asked for an interrupted run to go on: the scheduler re-reads it from the log and re-issues lost work. */
+export const RunResumed = z.object({ ...runScoped, by: z.string() }).strict();
+/** Data of RunResumed. */
+export type RunResumed = z.infer<typeof RunResumed>;
 
 /** The run ended; `summary` is what `mge run --json` prints and what `mge replay` must rebuild. */
 export const RunCompleted = z.object({ ...runScoped, summary: RunSummary }).strict();

@@ -1,3 +1,4 @@
+import { costBasisOf } from '../pricing.js';
 import type { RunSummary } from '../summary.js';
 import type { AtomView, RunView } from './view.js';
 
@@ -13,6 +14,12 @@ function passedEveryLevel(view: RunView, atom: AtomView): boolean {
     view.planResult,
   ];
   return levels.every((level) => level?.passed === true);
+}
+
+function histogram(values: number[]): Record<string, number> {
+  const bins: Record<string, number> = {};
+  for (const v of values.sort((a, b) => a - b)) bins[String(v)] = (bins[String(v)] ?? 0) + 1;
+  return bins;
 }
 
 function failureOf(view: RunView, failedAtoms: number): RunSummary['failure'] {
@@ -66,6 +73,13 @@ export function summarizeRun(view: RunView, completedAt: string): RunSummary {
       total: view.tokens.input + view.tokens.output,
     },
     costUsd: Math.round(view.costUsd * 1e6) / 1e6,
+    costBasis: costBasisOf(view.requested?.provider ?? 'offline'),
+    ...(view.requested?.budgetUsd === undefined ? {} : { budgetUsd: view.requested.budgetUsd }),
+    attemptsHistogram: histogram(atoms.map((a) => a.attempt)),
+    failures: {
+      byLevel: { ...view.failures.byLevel },
+      byClass: { ...view.failures.byClass },
+    },
     levels: {
       l1: { ...view.counts.l1 },
       l2: { ...view.counts.l2 },

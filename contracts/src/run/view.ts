@@ -4,6 +4,8 @@ import type { StoredEvent } from '../envelope.js';
 import type { MgeEvent } from '../envelope.js';
 import type { ValidationError } from '../events/common.js';
 import type { MessageRejected, RunRequested, StageFailed } from '../events/run.js';
+import type { FailureClass } from '../failure.js';
+import { classOfError } from '../failure.js';
 import type { MasterPlan } from '../plan.js';
 import type { RunSummary } from '../summary.js';
 
@@ -51,6 +53,12 @@ interface LevelCounts {
   failed: number;
 }
 
+/** Rejected atom attempts: by the level that rejected them, and by the class of failure. */
+export interface FailureCounts {
+  readonly byLevel: { l1: number; l2: number; l3: number; l4: number };
+  readonly byClass: Record<FailureClass, number>;
+}
+
 /** A run's state, folded from its events in order. */
 export interface RunView {
   readonly runId: string;
@@ -67,6 +75,9 @@ export interface RunView {
   readonly milestones: Map<string, LevelView>;
   planResult: (LevelView & { tests: { passed: number; failed: number }; outDir: string }) | undefined;
   readonly counts: { l1: LevelCounts; l2: LevelCounts; l3: LevelCounts; l4: LevelCounts };
+  readonly failures: FailureCounts;
+  /** How many times the run was asked to resume. */
+  resumes: number;
   readonly tokens: { input: number; output: number };
   costUsd: number;
   attempts: number;
@@ -98,6 +109,11 @@ export function createRunView(runId: string): RunView {
     milestones: new Map(),
     planResult: undefined,
     counts: { l1: counts(), l2: counts(), l3: counts(), l4: counts() },
+    failures: {
+      byLevel: { l1: 0, l2: 0, l3: 0, l4: 0 },
+      byClass: { syntax: 0, import: 0, type: 0, test: 0, timeout: 0, provider: 0 },
+    },
+    resumes: 0,
     tokens: { input: 0, output: 0 },
     costUsd: 0,
     attempts: 0,
@@ -132,7 +148,12 @@ export function scopeAtoms(
   return view.milestoneAtoms.get(scope.milestoneId) ?? [];
 }
 
-function blame(view: RunView, scope: string[], result: LevelView): void {
+function countFailure(view: RunView, level: 1 | 2 | 3 | 4 | undefined, error: ValidationError): void {
+  if (level !== undefined) view.failures.byLevel[`l${level}`] += 1;
+  view.failures.byClass[classOfError(error)] += 1;
+}
+
+function blame(view: RunView, scope: string[], result: LevelView & { level: 2 | 3 | 4 }): void {
   if (result.passed || revisionOf(view, scope) !== result.revision) return; // stale: attempts moved on
   const errors = result.errors;
   for (const atomId of result.blamedAtoms) {
@@ -141,7 +162,9 @@ function blame(view: RunView, scope: string[], result: LevelView): void {
     atom.status = 'invalid';
     atom.blamed = true;
     atom.firstPass = false;
-    atom.errors = errors.filter((e) => e.atomId === atomId || e.atomId === undefined).slice(0, 5);
+    const own = errors.filter((e) => e.atomId === atomId || e.atomId === undefined);
+    atom.errors = (own.length > 0 ? own : errors).slice(0, 5);
+    countFailure(view, result.level, atom.errors[0] ?? { level: result.level, code: 'test', message: '' });
   }
 }
 
@@ -192,8 +215,8 @@ function applyData(view: RunView, event: MgeEvent): void {
       view.tokens.input += event.data.tokens.input;
       view.tokens.output += event.data.tokens.output;
       view.costUsd += event.data.costUsd;
+      countGeneration(view, event.data.atomId);
       return withAtom(view, event.data.atomId, (atom) => {
-        atom.generations += 1;
         if (event.data.attempt !== atom.attempt) return;
         atom.status = 'generated';
         atom.code = event.data.code;
@@ -201,10 +224,11 @@ function applyData(view: RunView, event: MgeEvent): void {
       });
     case 'AtomGenerationFailed':
       view.attempts += 1;
+      countGeneration(view, event.data.atomId);
       return withAtom(view, event.data.atomId, (atom) => {
-        atom.generations += 1;
         if (event.data.attempt !== atom.attempt) return;
         atom.errors = [{ level: 1, code: 'generation', message: event.data.reason }];
+        countFailure(view, undefined, atom.errors[0]!);
         atom.firstPass = false;
         atom.status = 'invalid';
       });
@@ -214,6 +238,8 @@ function applyData(view: RunView, event: MgeEvent): void {
         if (event.data.attempt !== atom.attempt) return;
         atom.status = event.data.passed ? 'passed' : 'invalid';
         atom.errors = event.data.errors;
+        if (!event.data.passed)
+          countFailure(view, 1, event.data.errors[0] ?? { level: 1, code: 'syntax', message: '' });
         atom.firstPass = event.data.passed && event.data.attempt === 1;
       });
     case 'AtomFailed':
@@ -244,6 +270,9 @@ function applyData(view: RunView, event: MgeEvent): void {
     case 'MessageRejected':
       view.rejected.push(event.data);
       return;
+    case 'RunResumed':
+      view.resumes += 1;
+      return;
     case 'RunCompleted':
       view.completed = event.data.summary;
       view.completedAt = event.time;
@@ -273,9 +302,15 @@ function push(index: Map<string, string[]>, key: string, value: string): void {
   else list.push(value);
 }
 
+function countGeneration(view: RunView, atomId: string): void {
+  const atom = view.atoms.get(atomId);
+  if (atom !== undefined) atom.generations += 1;
+}
+
+/** Updates an atom that can still change: a failed or blocked atom stays so, whatever arrives late. */
 function withAtom(view: RunView, atomId: string, update: (atom: AtomView) => void): void {
   const atom = view.atoms.get(atomId);
-  if (atom !== undefined) update(atom);
+  if (atom !== undefined && atom.status !== 'failed' && atom.status !== 'blocked') update(atom);
 }
 
 /** Folds events (in log order) into a run view. */

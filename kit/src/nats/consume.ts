@@ -33,6 +33,8 @@ export interface Subscription {
   readonly handler: Handler;
   /** Handlers running at once in this process. */
   readonly maxInFlight: number;
+  /** Unacknowledged messages across every process sharing the consumer (the fleet-wide bound). */
+  readonly maxAckPending?: number;
   readonly ackWaitMs?: number;
   /** Deliveries after which a message that still fails goes to the DLQ. */
   readonly maxDeliver?: number;
@@ -58,14 +60,20 @@ const backoffMs = (deliveries: number): number => Math.min(30_000, 250 * 2 ** Ma
 export async function startConsumer(deps: ConsumerDeps, sub: Subscription): Promise<RunningConsumer> {
   const ackWaitMs = sub.ackWaitMs ?? 30_000;
   const maxDeliver = sub.maxDeliver ?? 5;
-  await deps.jsm.consumers.add(sub.stream, {
-    durable_name: sub.durable,
-    filter_subject: sub.filter,
-    ack_policy: AckPolicy.Explicit,
+  const limits = {
     ack_wait: nanos(ackWaitMs),
-    max_deliver: -1, // counted here, so a message that keeps failing or crashing reaches the DLQ
-    max_ack_pending: Math.max(sub.maxInFlight, 1_000),
-  });
+    max_ack_pending: sub.maxAckPending ?? Math.max(sub.maxInFlight, 1_000),
+  };
+  await deps.jsm.consumers
+    .add(sub.stream, {
+      durable_name: sub.durable,
+      filter_subject: sub.filter,
+      ack_policy: AckPolicy.Explicit,
+      max_deliver: -1, // counted here, so a message that keeps failing or crashing reaches the DLQ
+      ...limits,
+    })
+    // The durable exists with other limits (another process configured it): this process's limits win.
+    .catch(() => deps.jsm.consumers.update(sub.stream, sub.durable, limits));
   const consumer = await deps.js.consumers.get(sub.stream, sub.durable);
   const logger = deps.logger.child({ consumer: sub.durable });
   const slots = createSlots(sub.maxInFlight);

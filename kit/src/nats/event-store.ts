@@ -24,7 +24,11 @@ export interface RunEvents {
 
 /** Appends events and work items, and reads one run's events in order. */
 export interface EventStore {
-  /** Publishes in order, each with `Nats-Msg-Id` = its deterministic id, so a repeat is stored once. */
+  /**
+   * Publishes in order, each with `Nats-Msg-Id` = its deterministic id, so a repeat is stored once.
+   * The publishes are pipelined (one connection keeps their order); a publish that fails is retried
+   * with its id. Resolves once every message is stored.
+   */
   append(messages: readonly Envelope[]): Promise<void>;
   /** The run's events from a stream sequence on, in order. */
   readRun(runId: string, fromSeq?: number): Promise<RunEvents>;
@@ -87,7 +91,7 @@ export function createEventStore(nc: NatsConnection, js: JetStreamClient, jsm: J
 
   return {
     append: async (messages) => {
-      for (const message of messages) await publishOne(message);
+      await Promise.all(messages.map(publishOne));
     },
 
     readRun: async (runId, fromSeq = 1) => {

@@ -2,6 +2,7 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
+import { createRunFacts, type RunFacts } from '../run-facts.js';
 import { createRunViews, type RunViews } from '../run-views.js';
 import { connectNats, drainNats } from './connect.js';
 import { createRejecter } from './dead-letter.js';
@@ -18,6 +19,7 @@ export interface Bus {
   readonly jsm: JetStreamManager;
   readonly store: EventStore;
   readonly views: RunViews;
+  readonly facts: RunFacts;
   /** Starts the durable consumers of one service. */
   startConsumers(
     service: string,
@@ -49,6 +51,7 @@ function createBus(nc: NatsConnection, jsm: JetStreamManager, logger: Logger): B
     jsm,
     store,
     views: createRunViews(store, logger),
+    facts: createRunFacts(jsm),
     startConsumers: async (service, subscriptions, serviceLogger) => {
       const deadLetter = createRejecter(js, store, service, serviceLogger);
       const deps = { js, jsm, logger: serviceLogger, deadLetter };

@@ -69,3 +69,39 @@ export function atomSpec(id: string, overrides: Partial<AtomSpec> = {}): AtomSpe
     ...overrides,
   };
 }
+
+/** One attempt of an atom, dispatched, generated and judged at L1 (passed unless errors are given). */
+export function atomAttempt(
+  runId: string,
+  atomId: string,
+  attempt = 1,
+  errors: EventData<'AtomValidated'>['errors'] = [],
+): MgeEvent[] {
+  const stamp = testStamp(atomId, attempt);
+  const temperature = 0.7;
+  return [
+    createMessage('AtomDispatched', { runId, atomId, attempt, temperature, wave: 0, feedback: [] }, stamp),
+    createMessage(
+      'AtomGenerated',
+      {
+        runId,
+        atomId,
+        attempt,
+        temperature,
+        code: `export const ${atomId} = 1;`,
+        codeHash: 'a'.repeat(64),
+        lines: 1,
+        provider: 'offline',
+        tokens: { input: 0, output: 0 },
+        costUsd: 0,
+        durationMs: 1,
+      },
+      stamp,
+    ),
+    createMessage(
+      'AtomValidated',
+      { runId, atomId, attempt, level: 1, passed: errors.length === 0, errors, durationMs: 1 },
+      stamp,
+    ),
+  ];
+}

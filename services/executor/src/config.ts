@@ -8,5 +8,9 @@ export const ExecutorConfig = z.object({
   MGE_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Atom generations running at once in this process. */
   MGE_EXECUTOR_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+  /** Atom generations running at once across every executor replica. */
+  MGE_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** How long a scheduler that stopped renewing its lease keeps it before another replica takes over. */
+  MGE_SCHEDULER_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(3_000),
 });
 export type ExecutorConfig = z.infer<typeof ExecutorConfig>;

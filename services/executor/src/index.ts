@@ -1,4 +1,5 @@
-export { createExecutorService } from './service.js';
-export type { ExecutorServiceDeps } from './service.js';
-export type { AtomModel } from './ports.js';
+export { createExecutorService, defaultModels } from './service.js';
+export type { ExecutorService, ExecutorServiceDeps } from './service.js';
+export type { AtomModel, AtomModels } from './ports.js';
+export type { SchedulerStats } from './handlers/scheduler.js';
 export { ExecutorConfig } from './config.js';

@@ -6,7 +6,13 @@ const config = loadConfigOrExit(ExecutorConfig, process.env);
 const logger = createLogger({ service: 'executor', level: config.MGE_LOG_LEVEL });
 await runUntilSignal(logger, async () => {
   const bus = await openBus(config.NATS_URL, 'mge-executor', logger);
-  const service = createExecutorService({ bus, logger, concurrency: config.MGE_EXECUTOR_CONCURRENCY });
+  const service = createExecutorService({
+    bus,
+    logger,
+    concurrency: config.MGE_EXECUTOR_CONCURRENCY,
+    fleetConcurrency: config.MGE_CONCURRENCY,
+    leaseTtlMs: config.MGE_SCHEDULER_LEASE_MS,
+  });
   await service.start();
   return async () => {
     await service.stop();

@@ -1,4 +1,11 @@
-import type { AtomSpec, DiscoveryDocument, TokenUsage } from '@mge/contracts';
+import type {
+  AtomSpec,
+  DiscoveryDocument,
+  FailureClass,
+  ProviderName,
+  SimulationSettings,
+  TokenUsage,
+} from '@mge/contracts';
 
 /** What a model needs to write one atom attempt. */
 export interface AtomRequest {
@@ -7,6 +14,10 @@ export interface AtomRequest {
   readonly attempt: number;
   readonly temperature: number;
   readonly feedback: readonly string[];
+  /** The class of the previous failure: picks the repair instruction. */
+  readonly repair?: FailureClass | undefined;
+  /** The run's fault and latency model, for the simulated provider. */
+  readonly simulation?: SimulationSettings | undefined;
 }
 
 /** One atom attempt's code and what it cost. */
@@ -18,6 +29,9 @@ export interface AtomAnswer {
 
 /** The model that writes atoms. Throws an UpstreamError for provider trouble (retryable or not). */
 export interface AtomModel {
-  readonly name: string;
+  readonly name: ProviderName;
   generate(request: AtomRequest): Promise<AtomAnswer>;
 }
+
+/** The models this executor can use, by the provider a run asked for. */
+export type AtomModels = Partial<Record<ProviderName, AtomModel>>;

@@ -1,28 +1,70 @@
-import type { Bus, Clock, Logger, Service } from '@mge/kit';
-import { createService, systemClock } from '@mge/kit';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Bus, Clock, Lease, Logger, Service } from '@mge/kit';
+import { createService, startLease, systemClock } from '@mge/kit';
 import { offlineAtomModel } from './adapters/offline-model.js';
-import type { AtomModel } from './ports.js';
+import { simulatedAtomModel } from './adapters/simulated-model.js';
+import type { Scheduler } from './handlers/scheduler.js';
+import { createScheduler } from './handlers/scheduler.js';
+import type { AtomModels } from './ports.js';
 import { executorSubscriptions } from './subscriptions.js';
 
 export interface ExecutorServiceDeps {
   readonly bus: Bus;
   readonly logger: Logger;
-  readonly model?: AtomModel;
+  readonly models?: AtomModels;
   readonly clock?: Clock;
+  /** Generations at once in this process. */
   readonly concurrency?: number;
+  /** Generations at once across every executor (the work consumer's max_ack_pending). */
+  readonly fleetConcurrency?: number;
+  /** How long a scheduler that stopped renewing its lease keeps it. */
+  readonly leaseTtlMs?: number;
 }
 
-export function createExecutorService(deps: ExecutorServiceDeps): Service {
-  const handlerDeps = {
-    bus: deps.bus,
-    model: deps.model ?? offlineAtomModel,
-    clock: deps.clock ?? systemClock,
-  };
+export interface ExecutorService extends Service {
+  readonly scheduler: Scheduler;
+  /** Whether this process is the one scheduling. */
+  isScheduling(): boolean;
+}
+
+export const defaultModels: AtomModels = { offline: offlineAtomModel, simulated: simulatedAtomModel };
+
+/** Generation workers in every replica; the scheduler in whichever replica holds its lease. */
+export function createExecutorService(deps: ExecutorServiceDeps): ExecutorService {
+  const clock = deps.clock ?? systemClock;
   const logger = deps.logger.child({ service: 'executor' });
-  return createService(
+  const concurrency = deps.concurrency ?? 16;
+  const workers = createService(
     'executor',
     deps.bus,
     logger,
-    executorSubscriptions(handlerDeps, deps.concurrency ?? 16),
+    executorSubscriptions(
+      { bus: deps.bus, models: deps.models ?? defaultModels, clock },
+      { perProcess: concurrency, fleet: deps.fleetConcurrency ?? concurrency },
+    ),
   );
+  const scheduler = createScheduler({ bus: deps.bus, clock, logger });
+  let lease: Lease | undefined;
+  return {
+    name: 'executor',
+    scheduler,
+    isScheduling: () => lease?.held() === true,
+    start: async () => {
+      await workers.start();
+      lease = await startLease(deps.bus.nc, {
+        bucket: 'mge-leases',
+        key: 'executor-scheduler',
+        owner: `${hostname()}-${process.pid}-${randomUUID()}`,
+        ttlMs: deps.leaseTtlMs ?? 3_000,
+        logger,
+        onAcquire: () => scheduler.start(),
+        onLose: () => scheduler.stop(),
+      });
+    },
+    stop: async () => {
+      await lease?.stop();
+      await workers.stop();
+    },
+  };
 }

@@ -1,39 +1,27 @@
-import type { EventType } from '@mge/contracts';
-import { eventCatalog, streams, subjects } from '@mge/contracts';
+import { streams, subjects } from '@mge/contracts';
 import type { Handler, Subscription } from '@mge/kit';
 import type { GenerateAtomDeps } from './handlers/generate-atom.js';
 import { onGenerateAtom } from './handlers/generate-atom.js';
-import { onRunProgress } from './handlers/run-progress.js';
 
-/** The events after which the executor looks again at what can run. */
-const PROGRESS: readonly EventType[] = [
-  'AtomGraphBuilt',
-  'AtomValidated',
-  'AtomGenerationFailed',
-  'TaskValidated',
-  'MilestoneValidated',
-  'MasterPlanValidated',
-];
+/** Bounds on atom generations in flight: in this process, and across every executor sharing the consumer. */
+export interface ExecutorLimits {
+  readonly perProcess: number;
+  readonly fleet: number;
+}
 
-const durableOf = (type: EventType) => `executor-${eventCatalog[type].aggregate}-${eventCatalog[type].name}`;
-
-/** The executor at a glance: one scheduling consumer per progress event (one filter each), one work consumer. */
-export const executorSubscriptions = (deps: GenerateAtomDeps, concurrency: number): Subscription[] => [
-  ...PROGRESS.map((type) => ({
-    durable: durableOf(type),
-    stream: streams.events,
-    filter: subjects.eventOfAnyRun(eventCatalog[type].aggregate, eventCatalog[type].name),
-    accepts: [type],
-    handler: onRunProgress(deps),
-    maxInFlight: 32,
-  })),
+/**
+ * The executor's workers at a glance: one work consumer, shared by every replica. (The scheduler,
+ * which reads every event, runs in the one replica holding its lease: see service.ts.)
+ */
+export const executorSubscriptions = (deps: GenerateAtomDeps, limits: ExecutorLimits): Subscription[] => [
   {
     durable: 'executor',
     stream: streams.work,
     filter: subjects.serviceWork('executor'),
     accepts: ['GenerateAtom'],
     handler: onGenerateAtom(deps) as Handler,
-    maxInFlight: concurrency,
+    maxInFlight: limits.perProcess,
+    maxAckPending: limits.fleet,
     ackWaitMs: 60_000,
   },
 ];

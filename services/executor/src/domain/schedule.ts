@@ -1,8 +1,27 @@
 import type { AtomView, DecisionMeta, MgeEvent, RunView, ValidationError, WorkItem } from '@mge/contracts';
-import { applyEvent, createMessage, revisionOf, runCompleted, stageFailure } from '@mge/contracts';
+import {
+  applyEvent,
+  classifyFailure,
+  createMessage,
+  revisionOf,
+  runCompleted,
+  stageFailure,
+} from '@mge/contracts';
+import type { Budget } from './budget.js';
+import { budgetOf } from './budget.js';
 import { findDeadEnd } from './dead-end.js';
+import { milestoneDependencies, pendingValidations } from './validations.js';
 
-/** What the executor decided: events to record, then work to hand out. */
+/** One run as its scheduler holds it: the fold of its events, and the work already handed out. */
+export interface RunSchedule {
+  readonly view: RunView;
+  /** Ids of work items issued since this schedule was built; empty after a (re)load, so lost work is re-issued. */
+  readonly issued: Set<string>;
+  /** Milestone prerequisites, computed once the atoms are known. */
+  milestoneDeps?: Map<string, Set<string>>;
+}
+
+/** What the scheduler decided: events to record first, then work to hand out. */
 export interface Decision {
   readonly events: MgeEvent[];
   readonly work: WorkItem[];
@@ -16,13 +35,19 @@ export const feedbackOf = (errors: readonly ValidationError[]): string[] =>
     .slice(0, 5)
     .map((e) => `L${e.level} ${e.code}${e.line === undefined ? '' : ` at line ${e.line}`}: ${e.message}`);
 
+export const createRunSchedule = (view: RunView): RunSchedule => ({ view, issued: new Set() });
+
 /**
- * The executor's decider: from the run's current view, what to record and dispatch now. It retries
- * rejected atoms (next temperature, errors fed back) or fails them, dispatches every atom whose
- * dependencies have passed (up to the run's concurrency), and completes the run. Decisions are folded
- * into the view as they are made, so one call never decides the same thing twice.
+ * The run's scheduler as a pure decider over its state: retry rejected atoms (next temperature,
+ * errors fed back, a repair instruction for the failure's class) or fail them with their dependents
+ * blocked; dispatch every atom whose dependencies passed, up to the run's concurrency and budget;
+ * ask for the validations that became due; complete the run. Decisions are folded into the view as
+ * they are made, and work already issued is not issued again; after a reload nothing counts as
+ * issued, so work lost with a crashed scheduler (an atom recorded as dispatched whose work item was
+ * never stored) is issued again under the same id.
  */
-export function schedule(view: RunView, meta: DecisionMeta): Decision {
+export function schedule(state: RunSchedule, meta: DecisionMeta): Decision {
+  const { view } = state;
   const decision: Decision = { events: [], work: [] };
   const request = view.requested;
   if (request === undefined || view.completed !== undefined || view.atoms.size === 0) return decision;
@@ -30,31 +55,82 @@ export function schedule(view: RunView, meta: DecisionMeta): Decision {
     applyEvent(view, event);
     decision.events.push(event);
   };
+  const issue = (work: WorkItem) => {
+    if (state.issued.has(work.id)) return;
+    state.issued.add(work.id);
+    decision.work.push(work);
+  };
+  const budget = budgetOf(view);
+  let stalled = false;
   const atoms = [...view.atoms.values()];
+  for (const atom of atoms) {
+    if (atom.status === 'dispatched') issue(generateWork(view, atom, meta));
+  }
   for (const atom of atoms.filter((a) => a.status === 'invalid')) {
-    if (atom.attempt < request.temperatures.length) dispatch(view, atom, decision, meta);
-    else record(atomFailed(view, atom, meta));
+    if (atom.attempt >= request.temperatures.length) record(atomFailed(view, atom, meta));
+    else if (budget.canDispatch()) dispatch(view, atom, budget, record, issue, meta);
+    else stalled = true;
   }
   let free = request.concurrency - atoms.filter((a) => IN_FLIGHT.has(a.status)).length;
   for (const atom of readyAtoms(view)) {
-    if (free-- <= 0) break;
-    dispatch(view, atom, decision, meta);
+    if (free <= 0) break;
+    if (!budget.canDispatch()) {
+      stalled = true;
+      break;
+    }
+    dispatch(view, atom, budget, record, issue, meta);
+    free -= 1;
   }
-  const ending = completion(view, meta);
-  for (const event of ending) record(event);
+  if (view.plan !== undefined) {
+    state.milestoneDeps ??= milestoneDependencies(view);
+    for (const work of pendingValidations(view, view.plan, state.milestoneDeps, meta)) issue(work);
+  }
+  for (const event of completion(view, stalled ? budget : undefined, meta)) record(event);
   return decision;
 }
 
-function dispatch(view: RunView, atom: AtomView, decision: Decision, meta: DecisionMeta): void {
+function generateWork(view: RunView, atom: AtomView, meta: DecisionMeta): WorkItem<'GenerateAtom'> {
+  const attempt = atom.attempt;
+  const data = {
+    runId: view.runId,
+    atomId: atom.spec.id,
+    attempt,
+    temperature: atom.temperature,
+    feedback: attempt === 1 ? [] : feedbackOf(atom.errors),
+    ...(attempt === 1 ? {} : { repair: classifyFailure(atom.errors) }),
+  };
+  return createMessage('GenerateAtom', data, {
+    ...meta,
+    key: [atom.spec.id, attempt],
+    subject: atom.spec.id,
+  });
+}
+
+function dispatch(
+  view: RunView,
+  atom: AtomView,
+  budget: Budget,
+  record: (event: MgeEvent) => void,
+  issue: (work: WorkItem) => void,
+  meta: DecisionMeta,
+): void {
   const attempt = atom.attempt + 1;
   const temperature = view.requested!.temperatures[attempt - 1]!;
-  const feedback = attempt === 1 ? [] : feedbackOf(atom.errors);
-  const base = { runId: view.runId, atomId: atom.spec.id, attempt, temperature, feedback };
-  const stamp = { ...meta, key: [atom.spec.id, attempt], subject: atom.spec.id };
-  const event = createMessage('AtomDispatched', { ...base, wave: atom.spec.wave }, stamp);
-  applyEvent(view, event);
-  decision.events.push(event);
-  decision.work.push(createMessage('GenerateAtom', base, stamp));
+  const retry = attempt === 1 ? {} : { repair: classifyFailure(atom.errors) };
+  const data = {
+    runId: view.runId,
+    atomId: atom.spec.id,
+    attempt,
+    temperature,
+    wave: atom.spec.wave,
+    feedback: attempt === 1 ? [] : feedbackOf(atom.errors),
+    ...retry,
+  };
+  budget.reserve();
+  record(
+    createMessage('AtomDispatched', data, { ...meta, key: [atom.spec.id, attempt], subject: atom.spec.id }),
+  );
+  issue(generateWork(view, atom, meta));
 }
 
 /** Waiting atoms whose dependencies all passed, lowest wave first. */
@@ -77,27 +153,45 @@ function atomFailed(view: RunView, atom: AtomView, meta: DecisionMeta): MgeEvent
   return createMessage('AtomFailed', data, { ...meta, key: [atom.spec.id], subject: atom.spec.id });
 }
 
-/** Every atom that depends on `atomId`, directly or not, and has not passed. */
+/**
+ * Every atom that depends on `atomId`, directly or not. Those that passed L1 are blocked too: without
+ * their dependency their task can never pass L2.
+ */
 export function dependentsOf(view: RunView, atomId: string): string[] {
-  const found = new Set<string>();
-  let frontier = [atomId];
-  while (frontier.length > 0) {
-    const next = [...view.atoms.values()]
-      .filter((a) => !found.has(a.spec.id) && a.spec.dependsOn.some((d) => frontier.includes(d)))
-      .map((a) => a.spec.id);
-    next.forEach((id) => found.add(id));
-    frontier = next;
+  const dependents = new Map<string, string[]>();
+  for (const atom of view.atoms.values()) {
+    for (const dep of atom.spec.dependsOn)
+      dependents.set(dep, [...(dependents.get(dep) ?? []), atom.spec.id]);
   }
-  return [...found].filter((id) => view.atoms.get(id)!.status !== 'passed').sort();
+  const found = new Set<string>();
+  const frontier = [atomId];
+  while (frontier.length > 0) {
+    for (const next of dependents.get(frontier.pop()!) ?? []) {
+      if (found.has(next)) continue;
+      found.add(next);
+      frontier.push(next);
+    }
+  }
+  return [...found].filter((id) => view.atoms.get(id)!.status !== 'failed').sort();
 }
 
-function completion(view: RunView, meta: DecisionMeta): MgeEvent[] {
+function completion(view: RunView, stalledBy: Budget | undefined, meta: DecisionMeta): MgeEvent[] {
   const atoms = [...view.atoms.values()];
   const plan = view.planResult;
   if (plan?.passed === true && plan.revision === revisionOf(view, view.atoms.keys()))
     return [runCompleted(view, meta)];
-  const busy = atoms.some((a) => IN_FLIGHT.has(a.status) || a.status === 'invalid');
-  if (busy) return [];
+  if (atoms.some((a) => IN_FLIGHT.has(a.status))) return [];
+  if (stalledBy !== undefined) {
+    const left = atoms.filter((a) => a.status === 'waiting' || a.status === 'invalid').length;
+    const failure = {
+      stage: 'executor' as const,
+      code: 'budget',
+      message: `${stalledBy.describe()}; ${left} atom(s) left undone`,
+      details: [],
+    };
+    return stageFailure(view, failure, meta);
+  }
+  if (atoms.some((a) => a.status === 'invalid')) return [];
   if (atoms.some((a) => a.status === 'failed')) return [runCompleted(view, meta)];
   const deadEnd = findDeadEnd(view);
   if (deadEnd === undefined) return [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AtomSpec, MgeEvent } from '@mge/contracts';
 import { createMessage, foldRun } from '@mge/contracts';
-import { schedule } from './schedule.js';
+import { createRunSchedule, schedule } from './schedule.js';
 
 const runId = 'r-01JDX0000000000000000000EX';
 const time = '2026-11-25T10:00:00.000Z';
@@ -25,7 +25,7 @@ const atom = (id: string, dependsOn: string[], wave: number): AtomSpec => ({
 });
 
 /** a → b → d, a → c: c is ready as soon as a passed, whatever b does. */
-const given = (concurrency = 8): MgeEvent[] => [
+const given = (concurrency = 8, budgetUsd?: number): MgeEvent[] => [
   createMessage(
     'RunRequested',
     {
@@ -36,6 +36,7 @@ const given = (concurrency = 8): MgeEvent[] => [
       concurrency,
       temperatures: [0.7, 0.5, 0.3, 0.3],
       outDir: '/tmp/o',
+      ...(budgetUsd === undefined ? {} : { provider: 'simulated' as const, budgetUsd }),
     },
     stamp(),
   ),
@@ -94,7 +95,7 @@ const attemptOf = (atomId: string, attempt: number, passed: boolean): MgeEvent[]
   validated(atomId, attempt, passed),
 ];
 
-const decide = (events: MgeEvent[]) => schedule(foldRun(runId, events), meta);
+const decide = (events: MgeEvent[]) => schedule(createRunSchedule(foldRun(runId, events)), meta);
 const dispatched = (events: readonly MgeEvent[]) =>
   events
     .filter((e): e is MgeEvent<'AtomDispatched'> => e.type === 'AtomDispatched')
@@ -131,6 +132,8 @@ describe('executor schedule', () => {
     const retry = decision.events.find((e): e is MgeEvent<'AtomDispatched'> => e.type === 'AtomDispatched')!;
     expect(retry.data).toMatchObject({ atomId: 'a', attempt: 2, temperature: 0.5 });
     expect(retry.data.feedback).toEqual(['L1 syntax: bad a']);
+    expect(retry.data.repair).toBe('syntax');
+    expect(decision.work[0]!.data).toMatchObject({ attempt: 2, repair: 'syntax' });
   });
 
   it('fails an atom after its last attempt, blocks its dependents and ends the run failed with a report', () => {
@@ -171,7 +174,12 @@ describe('executor schedule', () => {
     const retry = decide([...events, blamed]).events.find(
       (e): e is MgeEvent<'AtomDispatched'> => e.type === 'AtomDispatched',
     )!;
-    expect(retry.data).toMatchObject({ atomId: 'a', attempt: 2, feedback: ['L2 TS2322: wrong type'] });
+    expect(retry.data).toMatchObject({
+      atomId: 'a',
+      attempt: 2,
+      feedback: ['L2 TS2322: wrong type'],
+      repair: 'type',
+    });
   });
 
   it('completes the run when the project passed L4 at the current revision', () => {
@@ -237,9 +245,33 @@ describe('executor schedule', () => {
     });
   });
 
-  it('decides nothing twice: deciding again on the decided view adds nothing', () => {
-    const view = foldRun(runId, given());
-    expect(schedule(view, meta).events).toHaveLength(1);
-    expect(schedule(view, meta).events).toHaveLength(0);
+  it('decides nothing twice: deciding again on the decided state adds nothing', () => {
+    const state = createRunSchedule(foldRun(runId, given()));
+    expect(schedule(state, meta).events).toHaveLength(1);
+    expect(schedule(state, meta)).toEqual({ events: [], work: [] });
+  });
+
+  it('after a reload, re-issues the work of an atom recorded as dispatched, under the same id', () => {
+    const first = decide(given());
+    const reloaded = schedule(createRunSchedule(foldRun(runId, [...given(), ...first.events])), meta);
+    expect(reloaded.events).toEqual([]);
+    expect(reloaded.work.map((w) => w.id)).toEqual(first.work.map((w) => w.id));
+  });
+
+  it('reserves each attempt against the budget and ends the run when the next one cannot be covered', () => {
+    // The simulated provider reserves about $0.11 per attempt: $0.15 covers one at a time.
+    const afterA = [...given(8, 0.15), ...attemptOf('a', 1, true)];
+    const decision = decide(afterA);
+    expect(dispatched(decision.events)).toEqual(['b#1@0.7']);
+    const costly = { ...generated('b', 1), id: 'b-costly' };
+    costly.data = { ...costly.data, costUsd: 0.05 };
+    const stalled = decide([...afterA, ...decision.events, costly, validated('b', 1, true)]);
+    expect(dispatched(stalled.events)).toEqual([]);
+    const failure = stalled.events.find((e): e is MgeEvent<'StageFailed'> => e.type === 'StageFailed')!;
+    expect(failure.data).toMatchObject({ stage: 'executor', code: 'budget' });
+    const completed = stalled.events.find((e): e is MgeEvent<'RunCompleted'> => e.type === 'RunCompleted')!;
+    expect(completed.data.summary.failure?.reason).toMatch(
+      /^budget: budget \$0\.1500 reached: spent \$0\.0500/,
+    );
   });
 });

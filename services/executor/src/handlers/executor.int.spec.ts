@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createMessage } from '@mge/contracts';
-import type { Service } from '@mge/kit';
 import { silentLogger } from '@mge/kit';
 import {
   atomSpec,
@@ -19,10 +18,10 @@ const spec = (id: string, dependsOn: string[], wave: number) =>
 
 describe('executor service on a real nats-server', () => {
   let env: Awaited<ReturnType<typeof startTestBus>>;
-  let service: Service;
+  let service: ReturnType<typeof createExecutorService>;
   const requests: AtomRequest[] = [];
   const model: AtomModel = {
-    name: 'double',
+    name: 'offline',
     generate: async (request) => {
       requests.push(request);
       return {
@@ -35,7 +34,7 @@ describe('executor service on a real nats-server', () => {
 
   beforeAll(async () => {
     env = await startTestBus();
-    service = createExecutorService({ bus: env.bus, logger: silentLogger(), model });
+    service = createExecutorService({ bus: env.bus, logger: silentLogger(), models: { offline: model } });
     await service.start();
   });
   afterAll(async () => {
@@ -59,7 +58,7 @@ describe('executor service on a real nats-server', () => {
     expect(first.data).toMatchObject({
       attempt: 1,
       temperature: 0.7,
-      provider: 'double',
+      provider: 'offline',
       tokens: { input: 10, output: 5 },
       lines: 3,
     });

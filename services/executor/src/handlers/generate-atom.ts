@@ -3,33 +3,50 @@ import type { MgeEvent, WorkItem } from '@mge/contracts';
 import { createMessage } from '@mge/contracts';
 import type { Bus, Clock, Handler } from '@mge/kit';
 import { ack, retry, UpstreamError } from '@mge/kit';
-import type { AtomAnswer, AtomModel } from '../ports.js';
+import type { AtomAnswer, AtomModels } from '../ports.js';
 
 export interface GenerateAtomDeps {
   readonly bus: Bus;
-  readonly model: AtomModel;
+  readonly models: AtomModels;
   readonly clock: Clock;
 }
 
-/** GenerateAtom → AtomGenerated (or AtomGenerationFailed); a retryable provider error waits and retries. */
+/**
+ * GenerateAtom → AtomGenerated (or AtomGenerationFailed); a retryable provider error waits and retries.
+ * What the attempt needs is fixed for the run (request, document, atom), so it is looked up, not folded;
+ * a repeated work item yields the same event id, which the log stores once.
+ */
 export const onGenerateAtom =
   (deps: GenerateAtomDeps): Handler<'GenerateAtom'> =>
   async (work, ctx) => {
-    const { runId, atomId, attempt, temperature, feedback } = work.data;
-    const view = await deps.bus.views.load(runId);
-    const atom = view.atoms.get(atomId);
-    // Stale or already generated: the attempt moved on, or its result is recorded.
-    if (view.document === undefined || atom?.attempt !== attempt || atom.status !== 'dispatched')
+    const { runId, atomId, attempt, temperature, feedback, repair } = work.data;
+    const [request, document, atoms] = await Promise.all([
+      deps.bus.facts.request(runId),
+      deps.bus.facts.document(runId),
+      deps.bus.facts.atoms(runId),
+    ]);
+    const atom = atoms.get(atomId);
+    if (atom === undefined) {
+      await deps.bus.store.append([failed(work, `the run has no atom ${atomId}`, deps.clock())]);
       return ack();
-    const started = Date.now();
+    }
+    const model = deps.models[request.provider];
+    if (model === undefined) {
+      const reason = `the ${request.provider} provider is not available in this executor`;
+      await deps.bus.store.append([failed(work, reason, deps.clock())]);
+      return ack();
+    }
+    const started = performance.now();
     let answer: AtomAnswer;
     try {
-      answer = await deps.model.generate({
-        document: view.document,
-        atom: atom.spec,
+      answer = await model.generate({
+        document,
+        atom,
         attempt,
         temperature,
         feedback,
+        repair,
+        simulation: request.simulation,
       });
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
@@ -38,9 +55,8 @@ export const onGenerateAtom =
       return ack();
     }
     ctx.working();
-    await deps.bus.store.append([
-      generated(work, answer, deps.model.name, Date.now() - started, deps.clock()),
-    ]);
+    const durationMs = Math.round((performance.now() - started) * 100) / 100;
+    await deps.bus.store.append([generated(work, answer, model.name, durationMs, deps.clock())]);
     return ack();
   };
 

@@ -2,10 +2,10 @@ import type { MgeEvent, RunView, WorkItem } from '@mge/contracts';
 import { collectionName, createMessage } from '@mge/contracts';
 import type { Handler } from '@mge/kit';
 import { ack } from '@mge/kit';
-import { isCurrent } from '../domain/pending.js';
+import { isCurrent } from '../domain/current.js';
 import type { ProjectSnapshot } from '../ports.js';
 import type { ValidatorDeps } from './atom-generated.js';
-import { elapsed, queuePending } from './atom-generated.js';
+import { elapsed } from './atom-generated.js';
 
 type ValidationWork = WorkItem<'ValidateTask' | 'ValidateMilestone' | 'ValidatePlan'>;
 
@@ -17,7 +17,7 @@ function snapshotOf(view: RunView): ProjectSnapshot {
   return { runId: view.runId, plan: view.plan!, atoms };
 }
 
-/** ValidateTask / ValidateMilestone / ValidatePlan → L2 / L3 / L4 result; then what it made ready is queued. */
+/** ValidateTask / ValidateMilestone / ValidatePlan → L2 / L3 / L4 result (the scheduler decides what comes next). */
 export const onValidationWork =
   (deps: ValidatorDeps): Handler =>
   async (message) => {
@@ -33,7 +33,6 @@ export const onValidationWork =
     if (view.plan === undefined || !isCurrent(view, scope, work.data.revision)) return ack();
     const result = await validate(deps, view, work); // the consume loop sends working() meanwhile
     await deps.bus.store.append([result]);
-    if ((result.data as { passed: boolean }).passed) await queuePending(deps, result, runId);
     return ack();
   };
 

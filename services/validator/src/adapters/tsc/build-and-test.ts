@@ -67,8 +67,23 @@ export const compileFailure = (
 });
 
 /**
- * Runs the built test files in the sandbox. A failing test blames its test atom and the atoms of the
- * same milestone it needs; a crash or time-out nobody can be named for blames every test atom run.
+ * The atom of the innermost project function in a failure's stack trace (`name (file://…/dist/….js:l:c)`),
+ * when the failure was thrown inside project code rather than by the test's own assertion.
+ */
+export function culpritOf(detail: string, project: Pick<AssembledProject, 'homes'>): string | undefined {
+  for (const frame of detail.matchAll(
+    /([A-Za-z_$][\w$]*) \(file:\/\/[^)\s]*\/dist\/[^)\s]*\.js:\d+:\d+\)/g,
+  )) {
+    const home = project.homes.get(frame[1]!);
+    if (home !== undefined) return home.atomId;
+  }
+  return undefined;
+}
+
+/**
+ * Runs the built test files in the sandbox. A failing test whose stack trace names a project function
+ * blames that function's atom; otherwise it blames its test atom and the atoms of the same milestone it
+ * needs; a crash or time-out nobody can be named for blames every test atom run.
  */
 export async function runTests(
   dir: string,
@@ -114,6 +129,8 @@ export async function runTests(
     };
   });
   const blamed = failed.flatMap((t) => {
+    const culprit = culpritOf(t.detail, project);
+    if (culprit !== undefined) return [culprit];
     const atom = bySymbol.get(t.name);
     if (atom === undefined) return testAtoms.map((a) => a.id);
     const sameMilestone = atom.needs

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AtomSpec, MasterPlan, MgeEvent } from '@mge/contracts';
 import { createMessage, foldRun } from '@mge/contracts';
-import { isCurrent, pendingValidations } from './pending.js';
+import { milestoneDependencies, pendingValidations } from './validations.js';
 
 const runId = 'r-01JDX0000000000000000000VA';
 const time = '2026-11-25T10:00:00.000Z';
@@ -111,10 +111,12 @@ const taskPassed = (taskId: string, revision: string) =>
     { runId, taskId, level: 2, revision, passed: true, errors: [], blamedAtoms: [], durationMs: 1 },
     stamp(taskId),
   );
-const kinds = (events: MgeEvent[]) =>
-  pendingValidations(foldRun(runId, events), meta).map(
+const kinds = (events: MgeEvent[]) => {
+  const view = foldRun(runId, events);
+  return pendingValidations(view, plan, milestoneDependencies(view), meta).map(
     (w) => `${w.type}:${w.subject}:${(w.data as { revision: string }).revision}`,
   );
+};
 
 describe('pending validations', () => {
   it('asks for L2 of a task once all its atoms passed L1, not before', () => {
@@ -148,13 +150,5 @@ describe('pending validations', () => {
       stamp('m-1'),
     );
     expect(kinds([...allPassed, l3])).toEqual([`ValidatePlan:${runId}:a3`]);
-  });
-
-  it('treats a validation as stale once its scope has a result or a newer revision', () => {
-    const view = foldRun(runId, [...base, ...passes('a'), ...passes('b')]);
-    expect(isCurrent(view, { taskId: 't-1' }, 'a2')).toBe(true);
-    expect(isCurrent(view, { taskId: 't-1' }, 'a1')).toBe(false);
-    const done = foldRun(runId, [...base, ...passes('a'), ...passes('b'), taskPassed('t-1', 'a2')]);
-    expect(isCurrent(done, { taskId: 't-1' }, 'a2')).toBe(false);
   });
 });

@@ -1,0 +1,65 @@
+import type { JetStreamManager } from '@nats-io/jetstream';
+import type { AtomSpec, DiscoveryDocument, RunRequested } from '@mge/contracts';
+import { eventCatalog, streams, subjects } from '@mge/contracts';
+import { InfrastructureError, ValidationFailure } from './errors.js';
+import { parseWire } from './nats/wire.js';
+
+/** What a run fixed once and for all, read by direct lookups instead of folding the run. */
+export interface RunFacts {
+  request(runId: string): Promise<RunRequested>;
+  document(runId: string): Promise<DiscoveryDocument>;
+  /** The run's atoms by id. */
+  atoms(runId: string): Promise<ReadonlyMap<string, AtomSpec>>;
+}
+
+type FactType = 'RunRequested' | 'DiscoveryCompleted' | 'AtomGraphBuilt';
+
+/**
+ * Reads the one event that fixes a fact (its subject holds one message per run) and keeps the
+ * result for the `capacity` most recently used runs.
+ */
+export function createRunFacts(jsm: JetStreamManager, capacity = 64): RunFacts {
+  const cache = new Map<string, Promise<unknown>>();
+
+  const read = async (runId: string, type: FactType): Promise<unknown> => {
+    const { aggregate, name } = eventCatalog[type];
+    const subject = subjects.event(runId, aggregate, name);
+    const stored = await jsm.streams
+      .getMessage(streams.events, { last_by_subj: subject })
+      .catch((error: unknown) => {
+        if (/no message found/i.test((error as Error).message)) return null;
+        throw new InfrastructureError(`cannot read ${subject}: ${(error as Error).message}`, {
+          cause: error,
+        });
+      });
+    if (stored === null) throw new ValidationFailure(`run ${runId} has no ${type} event`);
+    const parsed = parseWire(stored.header, stored.data);
+    if (!parsed.ok || parsed.message.type !== type)
+      throw new ValidationFailure(`the ${type} event of run ${runId} does not parse`);
+    return parsed.message.data;
+  };
+
+  const fact = <T>(runId: string, type: FactType, shape: (data: never) => T): Promise<T> => {
+    const key = `${runId}/${type}`;
+    let found = cache.get(key);
+    if (found === undefined) {
+      found = read(runId, type).then((data) => shape(data as never));
+      found.catch(() => cache.delete(key)); // a failed read is tried again next time
+      cache.set(key, found);
+      if (cache.size > capacity * 3) cache.delete(cache.keys().next().value!);
+    }
+    return found as Promise<T>;
+  };
+
+  return {
+    request: (runId) => fact(runId, 'RunRequested', (data: RunRequested) => data),
+    document: (runId) =>
+      fact(runId, 'DiscoveryCompleted', (data: { document: DiscoveryDocument }) => data.document),
+    atoms: (runId) =>
+      fact(
+        runId,
+        'AtomGraphBuilt',
+        (data: { atoms: AtomSpec[] }) => new Map(data.atoms.map((a) => [a.id, a])),
+      ),
+  };
+}

@@ -1,0 +1,3 @@
+export type { AttemptRequest, SimulatedAnswer } from './simulate.js';
+export { faultProbability, simulateAtom } from './simulate.js';
+export type { FaultKind } from './faults.js';

@@ -1,0 +1,81 @@
+import type { DecisionMeta, MasterPlan, RunView, WorkItem } from '@mge/contracts';
+import { createMessage, planMilestones, planTasks, revisionOf, scopeAtoms } from '@mge/contracts';
+
+const allPassed = (view: RunView, atomIds: readonly string[]): boolean =>
+  atomIds.length > 0 && atomIds.every((id) => view.atoms.get(id)?.status === 'passed');
+
+/** Whether a level's latest result passed at the current revision of its scope. */
+const passedNow = (result: { passed: boolean; revision: string } | undefined, revision: string): boolean =>
+  result?.passed === true && result.revision === revision;
+
+/**
+ * For each milestone, the other milestones its atoms depend on, leaving out dependencies that lead
+ * back to it (milestones that depend on each other are validated independently).
+ */
+export function milestoneDependencies(view: RunView): Map<string, Set<string>> {
+  const deps = new Map<string, Set<string>>();
+  for (const atom of view.atoms.values()) {
+    const own = atom.spec.milestoneId;
+    const set = deps.get(own) ?? new Set<string>();
+    deps.set(own, set);
+    for (const id of atom.spec.dependsOn) {
+      const other = view.atoms.get(id)?.spec.milestoneId;
+      if (other !== undefined && other !== own) set.add(other);
+    }
+  }
+  const reaches = (from: string, to: string, seen = new Set<string>()): boolean => {
+    if (from === to) return true;
+    if (seen.has(from)) return false;
+    seen.add(from);
+    return [...(deps.get(from) ?? [])].some((next) => reaches(next, to, seen));
+  };
+  const acyclic = new Map<string, Set<string>>();
+  for (const [m, set] of deps) acyclic.set(m, new Set([...set].filter((n) => !reaches(n, m))));
+  return acyclic;
+}
+
+/**
+ * The validations the run is ready for and has not had at the current revision of their scope: a
+ * task whose atoms all passed L1, a milestone whose tasks all passed L2 and whose prerequisite
+ * milestones passed L3 (so a failing test is blamed where the fault is, not downstream), the plan
+ * once every milestone passed L3. Work ids carry the revision, so asking twice is harmless.
+ */
+export function pendingValidations(
+  view: RunView,
+  plan: MasterPlan,
+  milestoneDeps: ReadonlyMap<string, ReadonlySet<string>>,
+  meta: DecisionMeta,
+): WorkItem[] {
+  const runId = view.runId;
+  const work: WorkItem[] = [];
+  for (const task of planTasks(plan)) {
+    const atoms = scopeAtoms(view, { taskId: task.id });
+    const revision = revisionOf(view, atoms);
+    if (allPassed(view, atoms) && view.tasks.get(task.id)?.revision !== revision) {
+      const data = { runId, taskId: task.id, revision };
+      work.push(createMessage('ValidateTask', data, { ...meta, key: [task.id, revision], subject: task.id }));
+    }
+  }
+  const milestonePassed = new Map<string, boolean>();
+  const milestones = planMilestones(plan);
+  for (const m of milestones) {
+    const revision = revisionOf(view, scopeAtoms(view, { milestoneId: m.id }));
+    milestonePassed.set(m.id, passedNow(view.milestones.get(m.id), revision));
+  }
+  for (const m of milestones) {
+    const revision = revisionOf(view, scopeAtoms(view, { milestoneId: m.id }));
+    const tasksPassed = m.tasks.every((t) =>
+      passedNow(view.tasks.get(t.id), revisionOf(view, scopeAtoms(view, { taskId: t.id }))),
+    );
+    const prerequisitesPassed = [...(milestoneDeps.get(m.id) ?? [])].every((id) => milestonePassed.get(id));
+    if (tasksPassed && prerequisitesPassed && view.milestones.get(m.id)?.revision !== revision) {
+      const data = { runId, milestoneId: m.id, revision };
+      work.push(createMessage('ValidateMilestone', data, { ...meta, key: [m.id, revision], subject: m.id }));
+    }
+  }
+  const revision = revisionOf(view, view.atoms.keys());
+  if ([...milestonePassed.values()].every(Boolean) && view.planResult?.revision !== revision) {
+    work.push(createMessage('ValidatePlan', { runId, revision }, { ...meta, key: [revision] }));
+  }
+  return work;
+}
