@@ -10,7 +10,7 @@ import type { TestNatsServer } from '@mge/kit/testing';
 import { startTestNatsServer } from '@mge/kit/testing';
 import { atomizeTask, discover, planProject } from '@mge/provider-offline';
 import { lastJsonLine, runMge } from './support/cli.js';
-import { atomOutcomes, duplicates } from './support/outcomes.js';
+import { atomOutcomes, duplicates, unexplainedRetries } from './support/outcomes.js';
 
 const REQUEST = 'Create a REST API for user management';
 const simulated = ['--provider', 'simulated', '--latency-ms', '2'];
@@ -88,6 +88,7 @@ describe('retries, failures and budgets with the simulated provider', () => {
     expect(summary.failures.byClass.syntax).toBeGreaterThan(0);
     expect(summary.failures.byClass.type + summary.failures.byClass.import).toBeGreaterThan(0);
     expect(duplicates(result.events)).toEqual([]);
+    expect(unexplainedRetries(result.events)).toEqual([]);
   });
 
   it('gives the same per-atom outcomes for the same seed at concurrency 1', async () => {

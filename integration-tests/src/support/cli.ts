@@ -23,7 +23,8 @@ export function startMge(
   args: readonly string[],
   env: Record<string, string>,
   timeoutMs = 240_000,
-): { firstLine: Promise<string>; done: Promise<CliResult> } {
+): { firstLine: Promise<string>; done: Promise<CliResult>; kill(): void } {
+  let kill = () => undefined as void;
   let announce: (line: string) => void = () => undefined;
   const firstLine = new Promise<string>((resolve) => (announce = resolve));
   const done = new Promise<CliResult>((resolve, reject) => {
@@ -38,6 +39,7 @@ export function startMge(
       stderr += d.toString();
       if (stderr.includes('\n')) announce(stderr.split('\n')[0]!);
     });
+    kill = () => void child.kill('SIGKILL');
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', reject);
     child.on('close', (code) => {
@@ -46,7 +48,7 @@ export function startMge(
       resolve({ code, stdout, stderr });
     });
   });
-  return { firstLine, done };
+  return { firstLine, done, kill: () => kill() };
 }
 
 /** Starts `mge serve` and resolves once it says it is serving; `stop` sends SIGTERM and waits. */

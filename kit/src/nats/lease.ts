@@ -44,6 +44,7 @@ export async function startLease(nc: NatsConnection, options: LeaseOptions): Pro
   };
 
   const tick = async () => {
+    if (nc.isClosed()) stopped = true; // the connection is gone for good: so is any claim to the lease
     if (stopped) return;
     if (revision !== undefined) {
       try {
@@ -63,7 +64,7 @@ export async function startLease(nc: NatsConnection, options: LeaseOptions): Pro
   };
 
   const schedule = () => {
-    if (stopped) return;
+    if (stopped || nc.isClosed()) return;
     timer = setTimeout(() => {
       busy = tick()
         .catch((error: unknown) => logger.error({ err: error, key }, 'lease tick failed'))

@@ -22,6 +22,6 @@ export const executorSubscriptions = (deps: GenerateAtomDeps, limits: ExecutorLi
     handler: onGenerateAtom(deps) as Handler,
     maxInFlight: limits.perProcess,
     maxAckPending: limits.fleet,
-    ackWaitMs: 60_000,
+    ackWaitMs: 15_000,
   },
 ];

@@ -21,6 +21,6 @@ export const validatorSubscriptions = (deps: ValidatorDeps, concurrency: number)
     accepts: ['ValidateTask', 'ValidateMilestone', 'ValidatePlan'],
     handler: onValidationWork(deps),
     maxInFlight: concurrency,
-    ackWaitMs: 120_000,
+    ackWaitMs: 30_000,
   },
 ];
