@@ -30,19 +30,4 @@ describe('run views on a real nats-server', () => {
     expect(loaded.every((view) => view.document?.domain === 'test')).toBe(true);
     expect(reads).toBeLessThanOrEqual(2);
   });
-
-  it('runs withRun callers of one run one at a time', async () => {
-    const views = createRunViews(store, silentLogger());
-    const runId = testRunId();
-    await env.bus.store.append([runRequested(runId)]);
-    const order: string[] = [];
-    const slow = (name: string) =>
-      views.withRun(runId, async () => {
-        order.push(`${name}:start`);
-        await new Promise((r) => setImmediate(r));
-        order.push(`${name}:end`);
-      });
-    await Promise.all([slow('a'), slow('b')]);
-    expect(order).toEqual(['a:start', 'a:end', 'b:start', 'b:end']);
-  });
 });

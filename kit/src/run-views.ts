@@ -7,11 +7,6 @@ import type { EventStore } from './nats/event-store.js';
 export interface RunViews {
   /** The run's view, holding at least every event stored before the call. */
   load(runId: string): Promise<RunView>;
-  /**
-   * Runs `fn` on the caught-up view while no other `withRun` of the same run runs in this process.
-   * `fn` may fold its own decisions into the view before recording them; if it throws, the view is dropped.
-   */
-  withRun<T>(runId: string, fn: (view: RunView) => Promise<T>): Promise<T>;
 }
 
 interface Entry {
@@ -29,7 +24,6 @@ interface Entry {
  */
 export function createRunViews(store: EventStore, logger: Logger, capacity = 64): RunViews {
   const entries = new Map<string, Entry>();
-  const locks = new Map<string, Promise<unknown>>();
 
   const entryOf = (runId: string): Entry => {
     const entry = entries.get(runId) ?? { view: createRunView(runId), running: undefined, next: undefined };
@@ -76,29 +70,5 @@ export function createRunViews(store: EventStore, logger: Logger, capacity = 64)
     return entry.view;
   };
 
-  const exclusive = <T>(runId: string, fn: () => Promise<T>): Promise<T> => {
-    const next = (locks.get(runId) ?? Promise.resolve()).then(fn, fn);
-    const tail = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    locks.set(runId, tail);
-    void tail.then(() => {
-      if (locks.get(runId) === tail) locks.delete(runId);
-    });
-    return next;
-  };
-
-  return {
-    load: catchUp,
-    withRun: (runId, fn) =>
-      exclusive(runId, async () => {
-        try {
-          return await fn(await catchUp(runId));
-        } catch (error) {
-          entries.delete(runId); // fn may have folded decisions it could not record: rebuild from the log
-          throw error;
-        }
-      }),
-  };
+  return { load: catchUp };
 }

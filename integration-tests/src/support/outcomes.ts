@@ -1,18 +1,14 @@
 import type { MgeEvent, StoredEvent } from '@mge/contracts';
 
-/** Per atom: each attempt's temperature and L1 verdict, and how the atom ended. */
-export function atomOutcomes(events: readonly StoredEvent[]): Map<string, string> {
-  const attempts = new Map<string, string[]>();
-  const push = (atomId: string, text: string) =>
-    attempts.set(atomId, [...(attempts.get(atomId) ?? []), text]);
+/** The L1 verdict of every atom attempt, by `atomId#attempt`: what the fault model decided. */
+export function attemptVerdicts(events: readonly StoredEvent[]): Map<string, string> {
+  const verdicts = new Map<string, string>();
   for (const event of events) {
-    if (event.type === 'AtomValidated') {
-      const { atomId, attempt, passed } = (event as MgeEvent<'AtomValidated'>).data;
-      push(atomId, `${attempt}:${passed ? 'ok' : 'rejected'}`);
-    }
-    if (event.type === 'AtomFailed') push((event as MgeEvent<'AtomFailed'>).data.atomId, 'failed');
+    if (event.type !== 'AtomValidated') continue;
+    const { atomId, attempt, passed } = (event as MgeEvent<'AtomValidated'>).data;
+    verdicts.set(`${atomId}#${attempt}`, passed ? 'ok' : 'rejected');
   }
-  return new Map([...attempts].map(([id, list]) => [id, list.sort().join(' ')]));
+  return verdicts;
 }
 
 /** How many times each (type, atom, attempt) was recorded: anything above 1 is a duplicate. */
