@@ -129,7 +129,7 @@ export async function runTests(
     };
   });
   const blamed = failed.flatMap((t) => {
-    const culprit = culpritOf(t.detail, project);
+    const culprit = culpritOf(t.block, project);
     if (culprit !== undefined) return [culprit];
     const atom = bySymbol.get(t.name);
     if (atom === undefined) return testAtoms.map((a) => a.id);

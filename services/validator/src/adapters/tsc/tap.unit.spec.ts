@@ -22,8 +22,13 @@ describe('TAP from node:test', () => {
       '1..2',
     ].join('\n');
     expect(parseTap(output)).toEqual([
-      { name: 'adds # one', passed: true, detail: '' },
-      { name: 'fails', passed: false, detail: 'Expected values to be strictly equal: 2 !== 3' },
+      { name: 'adds # one', passed: true, detail: '', block: '' },
+      {
+        name: 'fails',
+        passed: false,
+        detail: 'Expected values to be strictly equal: 2 !== 3',
+        block: expect.stringContaining("location: '/x/a.test.js:5:1'") as unknown as string,
+      },
     ]);
   });
 });
