@@ -14,6 +14,8 @@ export * from './subjects.js';
 export * from './catalog.js';
 export * from './envelope.js';
 export * from './run/view.js';
+export * from './run/scope.js';
+export * from './run/fold.js';
 export * from './run/summarize.js';
 export * from './assemble.js';
 export * from './run/complete.js';

@@ -3,7 +3,7 @@ import { createMessage } from '../envelope.js';
 import type { StageFailed } from '../events/run.js';
 import { summarizeRun } from './summarize.js';
 import type { RunView } from './view.js';
-import { applyEvent } from './view.js';
+import { applyEvent } from './fold.js';
 
 /** Who produces, and when: the meta every decider needs to stamp the events it decides. */
 export interface DecisionMeta {

@@ -1,0 +1,184 @@
+import type { AtomSpec } from '../atoms.js';
+import type { MgeEvent, StoredEvent } from '../envelope.js';
+import type { ValidationError } from '../events/common.js';
+import { classOfError } from '../failure.js';
+import { revisionOf, scopeAtoms } from './scope.js';
+import type { AtomView, LevelView, RunView, VerdictCounts } from './view.js';
+import { createRunView } from './view.js';
+
+const count = (c: VerdictCounts, passed: boolean): void => {
+  if (passed) c.passed += 1;
+  else c.failed += 1;
+};
+
+function countFailure(view: RunView, level: 1 | 2 | 3 | 4 | undefined, error: ValidationError): void {
+  if (level !== undefined) view.failures.byLevel[`l${level}`] += 1;
+  view.failures.byClass[classOfError(error)] += 1;
+}
+
+function blame(view: RunView, scope: string[], result: LevelView & { level: 2 | 3 | 4 }): void {
+  if (result.passed || revisionOf(view, scope) !== result.revision) return; // stale: attempts moved on
+  const errors = result.errors;
+  for (const atomId of result.blamedAtoms) {
+    const atom = view.atoms.get(atomId);
+    if (atom === undefined || atom.status !== 'passed') continue;
+    atom.status = 'invalid';
+    atom.blamed = true;
+    atom.firstPass = false;
+    const own = errors.filter((e) => e.atomId === atomId || e.atomId === undefined);
+    atom.errors = (own.length > 0 ? own : errors).slice(0, 5);
+    countFailure(view, result.level, atom.errors[0] ?? { level: result.level, code: 'test', message: '' });
+  }
+}
+
+/**
+ * Folds one event into the view. The view is the fold's accumulator and is updated in place (a run
+ * has thousands of events; copying it per event would make a replay quadratic). Applying an event
+ * whose id was already folded changes nothing.
+ */
+export function applyEvent(view: RunView, event: MgeEvent | StoredEvent): RunView {
+  if (view.seen.has(event.id)) return view;
+  view.seen.add(event.id);
+  if ('seq' in event) view.lastSeq = Math.max(view.lastSeq, event.seq);
+  applyData(view, event);
+  return view;
+}
+
+function applyData(view: RunView, event: MgeEvent): void {
+  switch (event.type) {
+    case 'RunRequested':
+      view.requested = event.data;
+      view.requestedAt = event.time;
+      view.correlationId = event.correlationId;
+      return;
+    case 'DiscoveryCompleted':
+      view.document = event.data.document;
+      return;
+    case 'MasterPlanCreated':
+      view.plan = event.data.plan;
+      return;
+    case 'AtomGraphBuilt':
+      view.waves = event.data.waves;
+      for (const spec of event.data.atoms) {
+        view.atoms.set(spec.id, newAtom(spec));
+        push(view.taskAtoms, spec.taskId, spec.id);
+        push(view.milestoneAtoms, spec.milestoneId, spec.id);
+      }
+      return;
+    case 'AtomDispatched':
+      return withAtom(view, event.data.atomId, (atom) => {
+        if (event.data.attempt < atom.attempt) return;
+        atom.attempt = event.data.attempt;
+        atom.temperature = event.data.temperature;
+        atom.status = 'dispatched';
+        atom.blamed = false;
+      });
+    case 'AtomGenerated':
+      view.attempts += 1;
+      view.tokens.input += event.data.tokens.input;
+      view.tokens.output += event.data.tokens.output;
+      view.costUsd += event.data.costUsd;
+      countGeneration(view, event.data.atomId);
+      return withAtom(view, event.data.atomId, (atom) => {
+        if (event.data.attempt !== atom.attempt) return;
+        atom.status = 'generated';
+        atom.code = event.data.code;
+        atom.codeHash = event.data.codeHash;
+      });
+    case 'AtomGenerationFailed':
+      view.attempts += 1;
+      countGeneration(view, event.data.atomId);
+      return withAtom(view, event.data.atomId, (atom) => {
+        if (event.data.attempt !== atom.attempt) return;
+        atom.errors = [{ level: 1, code: 'generation', message: event.data.reason }];
+        countFailure(view, undefined, atom.errors[0]!);
+        atom.firstPass = false;
+        atom.status = 'invalid';
+      });
+    case 'AtomValidated':
+      count(view.counts.l1, event.data.passed);
+      return withAtom(view, event.data.atomId, (atom) => {
+        if (event.data.attempt !== atom.attempt) return;
+        atom.status = event.data.passed ? 'passed' : 'invalid';
+        atom.errors = event.data.errors;
+        if (!event.data.passed)
+          countFailure(view, 1, event.data.errors[0] ?? { level: 1, code: 'syntax', message: '' });
+        atom.firstPass = event.data.passed && event.data.attempt === 1;
+      });
+    case 'AtomFailed':
+      return withAtom(view, event.data.atomId, (atom) => {
+        atom.status = 'failed';
+        atom.errors = event.data.errors;
+        atom.blocks = event.data.blocked;
+        for (const id of event.data.blocked) {
+          const blocked = view.atoms.get(id);
+          if (blocked !== undefined && blocked.status !== 'failed') blocked.status = 'blocked';
+        }
+      });
+    case 'TaskValidated':
+      count(view.counts.l2, event.data.passed);
+      view.tasks.set(event.data.taskId, event.data);
+      return blame(view, scopeAtoms(view, event.data), event.data);
+    case 'MilestoneValidated':
+      count(view.counts.l3, event.data.passed);
+      view.milestones.set(event.data.milestoneId, event.data);
+      return blame(view, scopeAtoms(view, event.data), event.data);
+    case 'MasterPlanValidated':
+      count(view.counts.l4, event.data.passed);
+      view.planResult = event.data;
+      return blame(view, scopeAtoms(view, 'plan'), event.data);
+    case 'StageFailed':
+      view.stageFailure = event.data;
+      return;
+    case 'MessageRejected':
+      view.rejected.push(event.data);
+      return;
+    case 'RunResumed':
+      view.resumes += 1;
+      return;
+    case 'RunCompleted':
+      view.completed = event.data.summary;
+      view.completedAt = event.time;
+      return;
+  }
+}
+
+function newAtom(spec: AtomSpec): AtomView {
+  return {
+    spec,
+    status: 'waiting',
+    attempt: 0,
+    temperature: 0,
+    generations: 0,
+    code: undefined,
+    codeHash: undefined,
+    errors: [],
+    firstPass: false,
+    blamed: false,
+    blocks: [],
+  };
+}
+
+function push(index: Map<string, string[]>, key: string, value: string): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [value]);
+  else list.push(value);
+}
+
+function countGeneration(view: RunView, atomId: string): void {
+  const atom = view.atoms.get(atomId);
+  if (atom !== undefined) atom.generations += 1;
+}
+
+/** Updates an atom that can still change: a failed or blocked atom stays so, whatever arrives late. */
+function withAtom(view: RunView, atomId: string, update: (atom: AtomView) => void): void {
+  const atom = view.atoms.get(atomId);
+  if (atom !== undefined && atom.status !== 'failed' && atom.status !== 'blocked') update(atom);
+}
+
+/** Folds events (in log order) into a run view. */
+export function foldRun(runId: string, events: Iterable<MgeEvent | StoredEvent>): RunView {
+  const view = createRunView(runId);
+  for (const event of events) applyEvent(view, event);
+  return view;
+}
