@@ -38,19 +38,23 @@ describe('retries, failures and budgets with the simulated provider', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  let faulty: { runId: string; events: StoredEvent[]; summary: RunSummary };
-
-  it('at fault rate 0.3 succeeds through retries: temperatures follow the schedule, errors are fed back', async () => {
-    const result = await run([
+  /** Fault rate 0.3, seed 11: the run both determinism tests are about. */
+  const faultyRun = (concurrency: number) =>
+    run([
       ...simulated,
       '--fault-rate',
       '0.3',
       '--seed',
       '11',
       '--concurrency',
-      '32',
+      String(concurrency),
       '--json',
     ]);
+
+  let faulty: { runId: string; events: StoredEvent[]; summary: RunSummary };
+
+  it('at fault rate 0.3 succeeds through retries: temperatures follow the schedule, errors are fed back', async () => {
+    const result = await faultyRun(32);
     expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
       code: 0,
       stderr: '',
@@ -92,16 +96,7 @@ describe('retries, failures and budgets with the simulated provider', () => {
   });
 
   it('gives the same per-atom outcomes for the same seed at concurrency 1', async () => {
-    const serial = await run([
-      ...simulated,
-      '--fault-rate',
-      '0.3',
-      '--seed',
-      '11',
-      '--concurrency',
-      '1',
-      '--json',
-    ]);
+    const serial = await faultyRun(1);
     expect(serial.code).toBe(0);
     const summary = lastJsonLine<RunSummary>(serial.stdout);
     expect({ status: summary.status, failed: summary.failedAtoms }).toEqual({

@@ -1,4 +1,4 @@
-import type { AtomSpec, DiscoveryDocument, EventData, MgeEvent } from '@mge/contracts';
+import type { AtomSpec, DiscoveryDocument, EventData, MasterPlan, MgeEvent, Task } from '@mge/contracts';
 import { createMessage } from '@mge/contracts';
 
 /** Stamps for test events: a source, the time now, and the key parts that make their ids unique. */
@@ -50,6 +50,42 @@ export function testDocument(
   };
 }
 
+/** A source task writing `src/<id>.ts` in milestone `m-1`; fields can be overridden. */
+export function testTask(id: string, overrides: Partial<Task> = {}): Task {
+  return {
+    id,
+    milestoneId: 'm-1',
+    file: `src/${id}.ts`,
+    kind: 'source',
+    description: '',
+    exports: [],
+    dependsOn: [],
+    estimatedLines: 10,
+    ...overrides,
+  };
+}
+
+/** A plan whose setup phase has one infrastructure milestone per milestone id of the tasks, in order. */
+export function testPlan(tasks: readonly Task[]): MasterPlan {
+  const ids = [...new Set(tasks.map((t) => t.milestoneId))];
+  const milestones = ids.map((id) => ({
+    id,
+    phase: 'setup' as const,
+    name: id,
+    kind: 'infrastructure' as const,
+    description: '',
+    dependsOn: [],
+    tasks: tasks.filter((t) => t.milestoneId === id),
+  }));
+  return {
+    phases: [
+      { id: 'setup', name: 'Setup', milestones },
+      { id: 'core', name: 'Core', milestones: [] },
+      { id: 'polish', name: 'Polish', milestones: [] },
+    ],
+  };
+}
+
 /** An atom spec of a function in `src/<task>.ts`; fields can be overridden. */
 export function atomSpec(id: string, overrides: Partial<AtomSpec> = {}): AtomSpec {
   return {
@@ -70,7 +106,7 @@ export function atomSpec(id: string, overrides: Partial<AtomSpec> = {}): AtomSpe
   };
 }
 
-/** One attempt of an atom, dispatched, generated and judged at L1 (passed unless errors are given). */
+/** One attempt of an atom (at the default temperature schedule), dispatched, generated and judged at L1 (passed unless errors are given). */
 export function atomAttempt(
   runId: string,
   atomId: string,
@@ -78,7 +114,7 @@ export function atomAttempt(
   errors: EventData<'AtomValidated'>['errors'] = [],
 ): MgeEvent[] {
   const stamp = testStamp(atomId, attempt);
-  const temperature = 0.7;
+  const temperature = [0.7, 0.5, 0.3, 0.3][attempt - 1] ?? 0.3;
   return [
     createMessage('AtomDispatched', { runId, atomId, attempt, temperature, wave: 0, feedback: [] }, stamp),
     createMessage(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AtomSpec, MgeEvent } from '@mge/contracts';
 import { createMessage, foldRun } from '@mge/contracts';
+import { atomAttempt, atomSpec } from '@mge/kit/testing';
 import { createRunSchedule, schedule } from './schedule.js';
 
 const runId = 'r-01JDX0000000000000000000EX';
@@ -8,21 +9,15 @@ const time = '2026-11-25T10:00:00.000Z';
 const meta = { source: 'test', time, cause: { id: 'cause', correlationId: runId } };
 const stamp = (...key: (string | number)[]) => ({ source: 'test', time, key });
 
-const atom = (id: string, dependsOn: string[], wave: number): AtomSpec => ({
-  id,
-  taskId: `task-${id}`,
-  milestoneId: 'm-1',
-  file: `src/${id}.ts`,
-  symbol: id,
-  kind: 'function',
-  description: '',
-  needs: dependsOn,
-  uses: [],
-  order: 0,
-  estimatedLines: 5,
-  dependsOn,
-  wave,
-});
+const atom = (id: string, dependsOn: string[], wave: number): AtomSpec =>
+  atomSpec(id, {
+    taskId: `task-${id}`,
+    milestoneId: 'm-1',
+    file: `src/${id}.ts`,
+    needs: dependsOn,
+    dependsOn,
+    wave,
+  });
 
 /** a → b → d, a → c: c is ready as soon as a passed, whatever b does. */
 const given = (concurrency = 8, budgetUsd?: number): MgeEvent[] => [
@@ -52,48 +47,14 @@ const given = (concurrency = 8, budgetUsd?: number): MgeEvent[] => [
   ),
 ];
 
-const generated = (atomId: string, attempt: number) =>
-  createMessage(
-    'AtomGenerated',
-    {
-      runId,
-      atomId,
-      attempt,
-      temperature: 0.7,
-      code: 'x',
-      codeHash: 'a'.repeat(64),
-      lines: 1,
-      provider: 'offline',
-      tokens: { input: 0, output: 0 },
-      costUsd: 0,
-      durationMs: 1,
-    },
-    stamp(atomId, attempt),
-  );
-const validated = (atomId: string, attempt: number, passed: boolean) =>
-  createMessage(
-    'AtomValidated',
-    {
-      runId,
-      atomId,
-      attempt,
-      level: 1,
-      passed,
-      errors: passed ? [] : [{ level: 1, code: 'syntax', message: `bad ${atomId}`, atomId }],
-      durationMs: 1,
-    },
-    stamp(atomId, attempt),
-  );
 /** Dispatch (as the executor would have), generation and L1 of one attempt. */
-const attemptOf = (atomId: string, attempt: number, passed: boolean): MgeEvent[] => [
-  createMessage(
-    'AtomDispatched',
-    { runId, atomId, attempt, temperature: [0.7, 0.5, 0.3, 0.3][attempt - 1]!, wave: 0, feedback: [] },
-    stamp(atomId, attempt),
-  ),
-  generated(atomId, attempt),
-  validated(atomId, attempt, passed),
-];
+const attemptOf = (atomId: string, attempt: number, passed: boolean): MgeEvent[] =>
+  atomAttempt(
+    runId,
+    atomId,
+    attempt,
+    passed ? [] : [{ level: 1, code: 'syntax', message: `bad ${atomId}`, atomId }],
+  );
 
 const decide = (events: MgeEvent[]) => schedule(createRunSchedule(foldRun(runId, events)), meta);
 const dispatched = (events: readonly MgeEvent[]) =>
@@ -263,9 +224,13 @@ describe('executor schedule', () => {
     const afterA = [...given(8, 0.15), ...attemptOf('a', 1, true)];
     const decision = decide(afterA);
     expect(dispatched(decision.events)).toEqual(['b#1@0.7']);
-    const costly = { ...generated('b', 1), id: 'b-costly' };
-    costly.data = { ...costly.data, costUsd: 0.05 };
-    const stalled = decide([...afterA, ...decision.events, costly, validated('b', 1, true)]);
+    const [, generated, validated] = attemptOf('b', 1, true) as [
+      MgeEvent,
+      MgeEvent<'AtomGenerated'>,
+      MgeEvent,
+    ];
+    const costly = { ...generated, data: { ...generated.data, costUsd: 0.05 } };
+    const stalled = decide([...afterA, ...decision.events, costly, validated]);
     expect(dispatched(stalled.events)).toEqual([]);
     const failure = stalled.events.find((e): e is MgeEvent<'StageFailed'> => e.type === 'StageFailed')!;
     expect(failure.data).toMatchObject({ stage: 'executor', code: 'budget' });

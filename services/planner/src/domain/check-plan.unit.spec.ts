@@ -1,38 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import type { MasterPlan, Task } from '@mge/contracts';
+import type { Task } from '@mge/contracts';
+import { testPlan, testTask } from '@mge/kit/testing';
 import { checkPlan } from './check-plan.js';
 
-const task = (id: string, dependsOn: string[] = [], file = `src/${id}.ts`): Task => ({
-  id,
-  milestoneId: 'm-1',
-  file,
-  kind: 'source',
-  description: '',
-  exports: [],
-  dependsOn,
-  estimatedLines: 10,
-});
-const plan = (tasks: Task[]): MasterPlan => ({
-  phases: [
-    {
-      id: 'setup',
-      name: 'Setup',
-      milestones: [
-        {
-          id: 'm-1',
-          phase: 'setup',
-          name: 'm',
-          kind: 'infrastructure',
-          description: '',
-          dependsOn: [],
-          tasks,
-        },
-      ],
-    },
-    { id: 'core', name: 'Core', milestones: [] },
-    { id: 'polish', name: 'Polish', milestones: [] },
-  ],
-});
+const task = (id: string, dependsOn: string[] = [], file = `src/${id}.ts`): Task =>
+  testTask(id, { dependsOn, file });
+const plan = testPlan;
 
 describe('checkPlan', () => {
   it('accepts a well-formed plan', () => {
