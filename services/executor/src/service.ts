@@ -24,8 +24,6 @@ export interface ExecutorServiceDeps {
 
 export interface ExecutorService extends Service {
   readonly scheduler: Scheduler;
-  /** Whether this process is the one scheduling. */
-  isScheduling(): boolean;
 }
 
 export const defaultModels: AtomModels = { offline: offlineAtomModel, simulated: simulatedAtomModel };
@@ -49,7 +47,6 @@ export function createExecutorService(deps: ExecutorServiceDeps): ExecutorServic
   return {
     name: 'executor',
     scheduler,
-    isScheduling: () => lease?.held() === true,
     start: async () => {
       await workers.start();
       lease = await startLease(deps.bus.nc, {

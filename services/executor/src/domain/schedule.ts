@@ -17,6 +17,8 @@ export interface RunSchedule {
   readonly view: RunView;
   /** Ids of work items issued since this schedule was built; empty after a (re)load, so lost work is re-issued. */
   readonly issued: Set<string>;
+  /** Whether the work of atoms already dispatched when the schedule was built has been issued again. */
+  reissued: boolean;
   /** Milestone prerequisites, computed once the atoms are known. */
   milestoneDeps?: Map<string, Set<string>>;
 }
@@ -35,7 +37,11 @@ export const feedbackOf = (errors: readonly ValidationError[]): string[] =>
     .slice(0, 5)
     .map((e) => `L${e.level} ${e.code}${e.line === undefined ? '' : ` at line ${e.line}`}: ${e.message}`);
 
-export const createRunSchedule = (view: RunView): RunSchedule => ({ view, issued: new Set() });
+export const createRunSchedule = (view: RunView): RunSchedule => ({
+  view,
+  issued: new Set(),
+  reissued: false,
+});
 
 /**
  * The run's scheduler as a pure decider over its state: retry rejected atoms (next temperature,
@@ -63,8 +69,9 @@ export function schedule(state: RunSchedule, meta: DecisionMeta): Decision {
   const budget = budgetOf(view);
   let stalled = false;
   const atoms = [...view.atoms.values()];
-  for (const atom of atoms) {
-    if (atom.status === 'dispatched') issue(generateWork(view, atom, meta));
+  if (!state.reissued) {
+    for (const atom of atoms) if (atom.status === 'dispatched') issue(generateWork(view, atom, meta));
+    state.reissued = true;
   }
   for (const atom of atoms.filter((a) => a.status === 'invalid')) {
     if (atom.attempt >= request.temperatures.length) record(atomFailed(view, atom, meta));
