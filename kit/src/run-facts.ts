@@ -16,7 +16,7 @@ type FactType = 'RunRequested' | 'DiscoveryCompleted' | 'AtomGraphBuilt';
 
 /**
  * Reads the one event that fixes a fact (its subject holds one message per run) and keeps the
- * result for the `capacity` most recently used runs.
+ * results of the `capacity` most recently used runs (three facts each).
  */
 export function createRunFacts(jsm: JetStreamManager, capacity = 64): RunFacts {
   const cache = new Map<string, Promise<unknown>>();
@@ -42,12 +42,13 @@ export function createRunFacts(jsm: JetStreamManager, capacity = 64): RunFacts {
   const fact = <T>(runId: string, type: FactType, shape: (data: never) => T): Promise<T> => {
     const key = `${runId}/${type}`;
     let found = cache.get(key);
+    if (found !== undefined) cache.delete(key); // re-inserted below: most recently used last
     if (found === undefined) {
       found = read(runId, type).then((data) => shape(data as never));
       found.catch(() => cache.delete(key)); // a failed read is tried again next time
-      cache.set(key, found);
-      if (cache.size > capacity * 3) cache.delete(cache.keys().next().value!);
+      if (cache.size >= capacity * 3) cache.delete(cache.keys().next().value!);
     }
+    cache.set(key, found);
     return found as Promise<T>;
   };
 
