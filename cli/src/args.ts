@@ -90,3 +90,9 @@ export function servicesArg(value: string | undefined): ServiceName[] {
   }
   return names as ServiceName[];
 }
+export const Mode = z.enum(['v2', 'v1', 'parallel'], { message: 'choose v2, v1 or parallel' });
+export const AssignmentKey = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');

@@ -14,6 +14,14 @@ export const CliConfig = z.object({
   MGE_PROVIDER: z.preprocess(empty, z.enum(['offline', 'simulated', 'anthropic']).optional()),
   /** Used by the anthropic provider; its presence makes anthropic the default provider. */
   ANTHROPIC_API_KEY: z.preprocess(empty, z.string().optional()),
+  /** `false` forces V1 everywhere, whatever the flags or --mode say. */
+  MGE_V2_ENABLED: z.preprocess(
+    empty,
+    z
+      .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+      .default('true')
+      .transform((v) => v === 'true' || v === '1'),
+  ),
   /** pino level of the in-process services (their log goes to MGE_HOME/logs). */
   MGE_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Simulated provider: mean generation latency of a 10-line atom, in milliseconds. */

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import type { BenchFlags } from './commands/bench.js';
 import { benchCommand } from './commands/bench.js';
+import type { CompareFlags } from './commands/compare.js';
+import { compareCommand } from './commands/compare.js';
 import { eventsCommand } from './commands/events.js';
 import type { CommandContext } from './commands/context.js';
 import { resumeCommand } from './commands/resume.js';
@@ -28,7 +30,9 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
     .description('run the pipeline with live progress on stderr')
     .option('--spec <file>', 'a DiscoveryDocument (JSON) instead of plain English')
     .option('--out <dir>', 'where to write the project (default ./out/<runId>)')
-    .option('--mode <mode>', 'v2 | v1 | parallel', 'v2')
+    .option('--mode <mode>', 'v2 | v1 | parallel (default: the V2 rollout decides)')
+    .option('--user <key>', 'assignment key for the rollout (the same key always gets the same pipeline)')
+    .option('--tenant <key>', 'assignment key for the rollout, when no --user is given')
     .option('--provider <name>', 'offline | simulated | anthropic')
     .option('--concurrency <n>', 'atoms in flight at once', '16')
     .option('--fault-rate <f>', 'simulated provider: fault rate 0..1')
@@ -43,6 +47,23 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
     .option('--json', 'print one summary object as the last line of stdout')
     .action(async (request: string | undefined, flags: Record<string, string>) => {
       code = await runCommand(request, flags, ctx);
+    });
+  program
+    .command('compare')
+    .argument('[request]', 'what to build, in plain English')
+    .description('V1 against V2 on the same input: N parallel-mode runs, with statistics')
+    .option('--runs <n>', 'pairs of runs', '5')
+    .option('--spec <file>', 'a DiscoveryDocument (JSON) instead of plain English')
+    .option('--out <dir>', 'where to write the projects (default ./out/<compareId>)')
+    .option('--provider <name>', 'offline | simulated | anthropic')
+    .option('--concurrency <n>', 'V2 atoms in flight at once', '16')
+    .option('--fault-rate <f>', 'simulated provider: fault rate 0..1')
+    .option('--seed <n>', "simulated provider: the seed each pair's seed is derived from")
+    .option('--latency-ms <ms>', `simulated provider: mean latency of 10 lines (default 200)`)
+    .option('--temperatures <list>', 'one temperature per attempt', '0.7,0.5,0.3,0.3')
+    .option('--json', 'print the figures as one JSON object')
+    .action(async (request: string | undefined, flags: CompareFlags) => {
+      code = await compareCommand(request, flags, ctx);
     });
   program
     .command('runs')

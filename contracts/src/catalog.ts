@@ -8,9 +8,18 @@ import {
 } from './events/atom.js';
 import { AtomGraphBuilt, DiscoveryCompleted, MasterPlanCreated } from './events/pipeline.js';
 import { MessageRejected, RunCompleted, RunRequested, RunResumed, StageFailed } from './events/run.js';
+import { FlagChanged, RolloutRolledBack } from './events/flags.js';
+import { FileGenerated, FileGenerationFailed, ProjectValidated, TaskListCreated } from './events/v1.js';
 import { MasterPlanValidated, MilestoneValidated, TaskValidated } from './events/validation.js';
-import type { Aggregate, ServiceName } from './subjects.js';
-import { GenerateAtom, ValidateMilestone, ValidatePlan, ValidateTask } from './work.js';
+import type { Aggregate, ServiceName, WorkLane } from './subjects.js';
+import {
+  GenerateAtom,
+  GenerateFile,
+  ValidateMilestone,
+  ValidatePlan,
+  ValidateProject,
+  ValidateTask,
+} from './work.js';
 
 interface EventDef {
   readonly aggregate: Aggregate;
@@ -134,6 +143,48 @@ export const eventCatalog = {
     schema: RunCompleted,
     doc: 'The run ended, with its summary.',
   },
+  TaskListCreated: {
+    aggregate: 'plan',
+    name: 'listed',
+    version: 1,
+    schema: TaskListCreated,
+    doc: 'V1: the flat task list was written.',
+  },
+  FileGenerated: {
+    aggregate: 'file',
+    name: 'generated',
+    version: 1,
+    schema: FileGenerated,
+    doc: "V1: a task's whole file was generated in one call.",
+  },
+  FileGenerationFailed: {
+    aggregate: 'file',
+    name: 'generation-failed',
+    version: 1,
+    schema: FileGenerationFailed,
+    doc: 'V1: a provider failed to generate a file.',
+  },
+  ProjectValidated: {
+    aggregate: 'project',
+    name: 'validated',
+    version: 1,
+    schema: ProjectValidated,
+    doc: 'V1: the whole project was built, tested and smoke-tested once, at the end.',
+  },
+  FlagChanged: {
+    aggregate: 'flag',
+    name: 'changed',
+    version: 1,
+    schema: FlagChanged,
+    doc: 'A feature flag was set (system-wide).',
+  },
+  RolloutRolledBack: {
+    aggregate: 'rollout',
+    name: 'rolled-back',
+    version: 1,
+    schema: RolloutRolledBack,
+    doc: 'The rollout monitor set the V2 rollout to 0 (system-wide).',
+  },
 } as const satisfies Record<string, EventDef>;
 
 /** The name of an event type, e.g. `AtomGenerated`. */
@@ -146,6 +197,7 @@ export const eventTypes = Object.keys(eventCatalog) as EventType[];
 interface WorkDef {
   readonly service: ServiceName;
   readonly kind: string;
+  readonly lane?: WorkLane;
   readonly version: number;
   readonly doc: string;
   readonly schema: z.ZodType;
@@ -180,6 +232,22 @@ export const workCatalog = {
     version: 1,
     schema: ValidatePlan,
     doc: 'Run L4 on the project.',
+  },
+  GenerateFile: {
+    service: 'executor',
+    kind: 'file',
+    lane: 'v1',
+    version: 1,
+    schema: GenerateFile,
+    doc: "V1: generate one task's whole file.",
+  },
+  ValidateProject: {
+    service: 'validator',
+    kind: 'project',
+    lane: 'v1',
+    version: 1,
+    schema: ValidateProject,
+    doc: 'V1: build, test and smoke-test the whole project once.',
   },
 } as const satisfies Record<string, WorkDef>;
 

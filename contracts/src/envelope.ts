@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { EventType, MessageData, MessageType, WorkType } from './catalog.js';
 import { eventCatalog, messageDef, workCatalog } from './catalog.js';
-import { subjects } from './subjects.js';
+import type { ServiceName, WorkLane } from './subjects.js';
+import { subjects, SYSTEM_SCOPE } from './subjects.js';
 
 /** CloudEvents 1.0 binary-mode headers, plus MGE's correlation, causation and schema version. */
 export const ceHeader = {
@@ -53,13 +54,16 @@ export interface MessageMeta {
   readonly correlationId?: string;
 }
 
+/** The run a message belongs to, or the system scope for flag and rollout events. */
+export const scopeOf = (data: unknown): string => (data as { runId?: string }).runId ?? SYSTEM_SCOPE;
+
 /** Builds a message with its deterministic id; correlation and causation follow the cause when given. */
 export function createMessage<T extends MessageType>(
   type: T,
   data: MessageData<T>,
   meta: MessageMeta,
 ): Envelope<T> {
-  const runId = (data as { runId: string }).runId;
+  const runId = scopeOf(data);
   const id = messageId(runId, type, ...meta.key);
   return {
     id,
@@ -76,13 +80,13 @@ export function createMessage<T extends MessageType>(
 
 /** The NATS subject a message is published on. */
 export function natsSubject(message: Envelope): string {
-  const runId = (message.data as { runId: string }).runId;
+  const runId = scopeOf(message.data);
   if (Object.hasOwn(eventCatalog, message.type)) {
     const def = eventCatalog[message.type as EventType];
     return subjects.event(runId, def.aggregate, def.name);
   }
-  const work = workCatalog[message.type as WorkType];
-  return subjects.work(work.service, work.kind);
+  const work: { service: ServiceName; kind: string; lane?: WorkLane } = workCatalog[message.type as WorkType];
+  return subjects.work(work.service, work.kind, work.lane);
 }
 
 /** The binary-mode headers of a message. */

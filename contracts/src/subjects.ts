@@ -9,6 +9,10 @@ export const Aggregate = {
   atom: 'atom',
   task: 'task',
   milestone: 'milestone',
+  file: 'file',
+  project: 'project',
+  flag: 'flag',
+  rollout: 'rollout',
 } as const;
 /** An aggregate name. */
 export type Aggregate = (typeof Aggregate)[keyof typeof Aggregate];
@@ -26,6 +30,12 @@ export type ServiceName = (typeof ServiceName)[keyof typeof ServiceName];
 /** Every service, in pipeline order. */
 export const serviceNames: readonly ServiceName[] = Object.values(ServiceName);
 
+/** A separate lane of a service's work, with its own consumer: V1's work never queues behind V2's. */
+export type WorkLane = 'v1';
+
+/** The scope of events that belong to no run (flags, rollout): the third token in place of a run id. */
+export const SYSTEM_SCOPE = 'system';
+
 /** Every subject MGE uses is built here. */
 export const subjects = {
   /** One event of one run: `mge.ev.<runId>.<aggregate>.<name>`. */
@@ -36,10 +46,14 @@ export const subjects = {
   run: (runId: string) => `mge.ev.${runId}.>`,
   /** Every event. */
   allEvents: 'mge.ev.>',
-  /** Work of one kind for one service. */
-  work: (service: ServiceName, kind: string) => `mge.work.${service}.${kind}`,
-  /** All work of one service, for its durable consumer. */
-  serviceWork: (service: ServiceName) => `mge.work.${service}.>`,
+  /** Every system-wide event (flags, rollout). */
+  system: `mge.ev.${SYSTEM_SCOPE}.>`,
+  /** Work of one kind for one service; V1's work has its own lane (`mge.work.executor-v1.file`). */
+  work: (service: ServiceName, kind: string, lane?: WorkLane) =>
+    `mge.work.${service}${lane === undefined ? '' : `-${lane}`}.${kind}`,
+  /** All work of one service in one lane, for its durable consumer. */
+  serviceWork: (service: ServiceName, lane?: WorkLane) =>
+    `mge.work.${service}${lane === undefined ? '' : `-${lane}`}.>`,
   /** All work. */
   allWork: 'mge.work.>',
   /** Rejected messages of one consumer. */

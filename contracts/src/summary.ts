@@ -29,6 +29,11 @@ export const FailedAtom = z
 /** A failed atom. */
 export type FailedAtom = z.infer<typeof FailedAtom>;
 
+/** One V1 file that failed: why. */
+export const FailedFile = z.object({ taskId: z.string(), file: z.string(), reason: z.string() }).strict();
+/** A failed file. */
+export type FailedFile = z.infer<typeof FailedFile>;
+
 /**
  * The outcome of a run, computed from its events only (so `mge replay` rebuilds it exactly).
  * `precision` is the share of atoms that passed every level; `firstPassPrecision` the share that
@@ -63,8 +68,27 @@ export const RunSummary = z
     tests: z.object({ passed: count, failed: count }).strict(),
     failure: z.object({ stage: z.string(), reason: z.string() }).strict().optional(),
     failedAtoms: z.array(FailedAtom),
+    /** V1: the files that could not be written or that the end-of-run check pointed at. */
+    failedFiles: z.array(FailedFile).optional(),
     blockedAtoms: z.array(z.string()),
   })
   .strict();
 /** A run summary. */
 export type RunSummary = z.infer<typeof RunSummary>;
+
+/**
+ * A parallel-mode request: both pipelines ran on the same DiscoveryDocument under one correlation
+ * id. The top level is the serving pipeline's summary (its status is the request's); `v1` and `v2`
+ * hold both side by side.
+ */
+export const ParallelSummary = RunSummary.omit({ mode: true })
+  .extend({
+    mode: z.literal('parallel'),
+    correlationId: z.string(),
+    serving: z.enum(['v1', 'v2']),
+    v1: RunSummary,
+    v2: RunSummary,
+  })
+  .strict();
+/** A parallel summary. */
+export type ParallelSummary = z.infer<typeof ParallelSummary>;

@@ -32,3 +32,15 @@ export type ValidateMilestone = z.infer<typeof ValidateMilestone>;
 export const ValidatePlan = z.object({ runId: RunId, revision: z.string().min(1) }).strict();
 /** A ValidatePlan work item. */
 export type ValidatePlan = z.infer<typeof ValidatePlan>;
+
+/** Work for the executor: V1 writes one task's whole file in one call. */
+export const GenerateFile = z
+  .object({ runId: RunId, taskId: ItemId, temperature: z.number().min(0).max(1) })
+  .strict();
+/** A GenerateFile work item. */
+export type GenerateFile = z.infer<typeof GenerateFile>;
+
+/** Work for the validator: V1's end-of-run check of the whole project. */
+export const ValidateProject = z.object({ runId: RunId }).strict();
+/** A ValidateProject work item. */
+export type ValidateProject = z.infer<typeof ValidateProject>;

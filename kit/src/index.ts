@@ -3,6 +3,7 @@ export * from './config.js';
 export * from './logger.js';
 export * from './run-views.js';
 export * from './run-facts.js';
+export * from './flags.js';
 export * from './nats/lease.js';
 export * from './nats/server-process.js';
 export * from './nats/connect.js';

@@ -14,7 +14,8 @@ import { openCliBus } from '../runtime/bus.js';
 import { fileLogger } from '../runtime/logger.js';
 import { createServices, startServices, stopServices } from '../runtime/services.js';
 import type { CommandContext } from './context.js';
-import { followRun, requested } from './run.js';
+import { requested } from './request-run.js';
+import { followRun } from './run.js';
 
 const quiet = { show: () => undefined, note: () => undefined, stop: () => undefined };
 
@@ -51,22 +52,25 @@ export async function benchCommand(flags: BenchFlags, ctx: CommandContext): Prom
     await startServices(services);
     const document = benchDocument(atoms);
     ctx.stderr.write(`bench ${runId}: ${document.entities.length} entities, concurrency ${concurrency}\n`);
-    const opening = requested(runId, {
+    const input = {
       request: '',
       spec: document,
       outDir: join(scratch, 'out'),
-      mode: 'v2',
-      provider: 'simulated',
+      mode: 'v2' as const,
+      assignmentKey: runId,
+      provider: 'simulated' as const,
       concurrency,
       budgetUsd: undefined,
       temperatures: [0.7, 0.5, 0.3, 0.3],
       simulation,
       json: false,
       notes: [],
-    });
+    };
+    const assignment = { key: runId, reason: 'override' as const, rolloutPercent: 100 };
+    const opening = requested(runId, input, { mode: 'v2', assignment });
     const cpu = process.cpuUsage();
     const before = { ...executor.scheduler.stats };
-    const summary = await followRun(cli.bus, runId, opening, quiet, ctx.interrupted);
+    const summary = await followRun(cli.bus, runId, [opening], quiet, ctx.interrupted);
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;
     if (summary === undefined) return 130;

@@ -4,7 +4,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { formatSummary } from '../format/summary.js';
 import type { CommandContext } from './context.js';
 import { withRunEvents } from './read-run.js';
-import { driveRun } from './run.js';
+import { driveRun, followRun } from './run.js';
 
 /**
  * `mge resume <runId>`: continues an interrupted run from its log. The services start in this process;
@@ -34,5 +34,7 @@ export async function resumeCommand(
     { runId: view.runId, by: 'mge/cli' },
     { source: 'mge/cli', time: new Date().toISOString(), key: [randomUUID()] },
   );
-  return driveRun(ctx, view.runId, resumed, { json, concurrency: view.requested.concurrency });
+  return driveRun(ctx, view.runId, { json, concurrency: view.requested.concurrency }, (bus, display) =>
+    followRun(bus, view.runId, [resumed], display, ctx.interrupted),
+  );
 }

@@ -2,10 +2,12 @@ import { resolve } from 'node:path';
 import type { DiscoveryDocument, ProviderName, RunMode, SimulationSettings } from '@mge/contracts';
 import type { CliConfig } from '../config.js';
 import {
+  AssignmentKey,
   BudgetUsd,
   Concurrency,
   FaultRate,
   LatencyMs,
+  Mode,
   option,
   readSpec,
   Seed,
@@ -25,6 +27,8 @@ export interface RunFlags {
   readonly failAtom?: string[];
   readonly budgetUsd?: string;
   readonly temperatures?: string;
+  readonly user?: string;
+  readonly tenant?: string;
   readonly json?: boolean;
 }
 
@@ -33,7 +37,10 @@ export interface RunInput {
   readonly request: string;
   readonly spec: DiscoveryDocument | undefined;
   readonly outDir: string;
-  readonly mode: RunMode;
+  /** What was asked for; unset: the rollout decides. */
+  readonly mode: RunMode | undefined;
+  /** The key the rollout hashes: the user or tenant key when given, else the run id. */
+  readonly assignmentKey: string;
   readonly provider: ProviderName;
   readonly concurrency: number;
   readonly budgetUsd: number | undefined;
@@ -44,7 +51,6 @@ export interface RunInput {
   readonly notes: string[];
 }
 
-const AVAILABLE_MODES = ['v2'];
 const AVAILABLE_PROVIDERS = ['offline', 'simulated'];
 
 function chooseProvider(flag: string | undefined, config: CliConfig, notes: string[]): ProviderName {
@@ -77,11 +83,9 @@ export async function parseRunInput(
       'the request is empty: describe the backend, e.g. mge run "Create a REST API for user management", or pass --spec FILE',
     );
   }
-  const mode = flags.mode ?? 'v2';
-  if (!['v1', 'v2', 'parallel'].includes(mode))
-    throw new UsageError(`--mode: unknown mode ${mode}; choose v2`);
-  if (!AVAILABLE_MODES.includes(mode))
-    throw new UsageError(`--mode: ${mode} is not available in this version; use --mode v2`);
+  const mode = flags.mode === undefined ? undefined : option('--mode', Mode, flags.mode);
+  const keyFlag = flags.user !== undefined ? '--user' : '--tenant';
+  const assignmentKey = option(keyFlag, AssignmentKey, flags.user ?? flags.tenant ?? runId);
   const notes: string[] = [];
   const provider = chooseProvider(flags.provider, config, notes);
   const simulation = simulationOf(provider, flags, config);
@@ -89,7 +93,8 @@ export async function parseRunInput(
     request: text,
     spec,
     outDir: resolve(flags.out ?? `out/${runId}`),
-    mode: mode as RunMode,
+    mode,
+    assignmentKey,
     provider,
     concurrency: option('--concurrency', Concurrency, flags.concurrency ?? '16'),
     budgetUsd: flags.budgetUsd === undefined ? undefined : option('--budget-usd', BudgetUsd, flags.budgetUsd),

@@ -1,5 +1,5 @@
-import type { Envelope, RunSummary, RunView, StageFailed } from '@mge/contracts';
-import { applyEvent, createMessage, createRunView, serviceNames } from '@mge/contracts';
+import type { Envelope, ParallelSummary, RunSummary, RunView, StageFailed } from '@mge/contracts';
+import { applyEvent, createRunView, serviceNames } from '@mge/contracts';
 import type { Bus } from '@mge/kit';
 import { isStoredEvent } from '@mge/kit';
 import { ulid } from 'ulid';
@@ -12,10 +12,14 @@ import { openCliBus } from '../runtime/bus.js';
 import { fileLogger } from '../runtime/logger.js';
 import { createServices, startServices, stopServices } from '../runtime/services.js';
 import type { CommandContext } from './context.js';
-import type { RunFlags, RunInput } from './run-input.js';
+import { requestRun } from './request-run.js';
+import type { RunFlags } from './run-input.js';
 import { parseRunInput } from './run-input.js';
 
-/** `mge run`: starts the services in this process, records RunRequested, shows progress until RunCompleted. */
+/** What a driven run ends with: its summary, a pair's summary, or nothing when interrupted. */
+export type Outcome = RunSummary | ParallelSummary | undefined;
+
+/** `mge run`: starts the services in this process, records the request, shows progress until the run completes. */
 export async function runCommand(
   request: string | undefined,
   flags: RunFlags,
@@ -25,47 +29,62 @@ export async function runCommand(
   const input = await parseRunInput(request, flags, ctx.config, runId);
   ctx.stderr.write(`mge run ${runId}\n`);
   for (const note of input.notes) ctx.stderr.write(`note: ${note}\n`);
-  return driveRun(ctx, runId, requested(runId, input), { json: input.json, concurrency: input.concurrency });
+  return driveRun(ctx, runId, { json: input.json, concurrency: input.concurrency }, (bus, display) =>
+    requestRun(bus, ctx, runId, input, display),
+  );
 }
 
 /**
- * Starts every service in this process, records `opening`, shows progress until the run completes,
- * then prints the summary. The exit code follows the run (130 when interrupted).
+ * Starts every service in this process, lets `follow` record what it asks for and follow it with
+ * live progress, then prints the summary. The exit code follows the (serving) run; 130 when interrupted.
  */
-export async function driveRun(
+export function driveRun(
   ctx: CommandContext,
   runId: string,
-  opening: Envelope,
   options: { json: boolean; concurrency: number },
+  follow: (bus: Bus, display: ProgressDisplay) => Promise<Outcome>,
 ): Promise<number> {
-  const { logger, file } = fileLogger(ctx.config.MGE_HOME, runId, ctx.config.MGE_LOG_LEVEL);
-  const cli = await openCliBus(ctx.config, logger);
-  const services = createServices(serviceNames, cli.bus, logger, ctx.config, {
-    concurrency: options.concurrency,
-  });
-  try {
-    await startServices(services);
+  return withServices(ctx, runId, options.concurrency, async (bus, logFile) => {
     const display = createProgressDisplay(ctx.stderr, Date.now());
-    const summary = await followRun(cli.bus, runId, opening, display, ctx.interrupted).finally(() =>
-      display.stop(),
-    );
+    const summary = await follow(bus, display).finally(() => display.stop());
     if (summary === undefined) {
-      ctx.stderr.write(`interrupted; the run is recorded as ${runId}: mge resume ${runId} (logs: ${file})\n`);
+      ctx.stderr.write(
+        `interrupted; the run is recorded as ${runId}: mge resume ${runId} (logs: ${logFile})\n`,
+      );
       return 130;
     }
     ctx.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
     return summary.status === 'succeeded' ? ExitCode.ok : ExitCode.runFailed;
+  });
+}
+
+/** Starts every service in this process (logging to a file named after `logName`), runs `work`, stops them. */
+export async function withServices<T>(
+  ctx: CommandContext,
+  logName: string,
+  concurrency: number,
+  work: (bus: Bus, logFile: string) => Promise<T>,
+): Promise<T> {
+  const { logger, file } = fileLogger(ctx.config.MGE_HOME, logName, ctx.config.MGE_LOG_LEVEL);
+  const cli = await openCliBus(ctx.config, logger);
+  const services = createServices(serviceNames, cli.bus, logger, ctx.config, { concurrency });
+  try {
+    await startServices(services);
+    return await work(cli.bus, file);
   } finally {
     await stopServices(services);
     await cli.close();
   }
 }
 
-/** Records `opening` (RunRequested, RunResumed) and follows the run's events, showing progress, until it completes or is interrupted. */
+/**
+ * Records `openings` (RunRequested, RunResumed; when given) and follows the run's events from its
+ * start, showing progress, until it completes or is interrupted.
+ */
 export async function followRun(
   bus: Bus,
   runId: string,
-  opening: Envelope,
+  openings: readonly Envelope[],
   display: ProgressDisplay,
   interrupted: AbortSignal,
 ): Promise<RunSummary | undefined> {
@@ -75,14 +94,14 @@ export async function followRun(
   interrupted.addEventListener('abort', onInterrupt, { once: true });
   try {
     const events = bus.store.followRun(runId, { signal: stop.signal });
-    await bus.store.append([opening]);
+    await bus.store.append(openings);
     for await (const item of events) {
       if (!isStoredEvent(item)) continue;
       applyEvent(view, item);
       display.show(progressOf(view));
       if (item.type === 'MessageRejected')
         display.note(`warning: ${item.data.service} rejected a message: ${item.data.reason}`);
-      if (item.type === 'StageFailed') display.note(stageFailedNote(item.data));
+      if (item.type === 'StageFailed') display.note(stageFailedNote(view, item.data));
       if (view.completed !== undefined) return view.completed;
     }
     return undefined;
@@ -91,23 +110,8 @@ export async function followRun(
   }
 }
 
-const stageFailedNote = (failure: StageFailed): string =>
-  [`${failure.stage} failed: ${failure.message}`, ...failure.details.slice(0, 10).map((d) => `  ${d}`)].join(
-    '\n',
-  );
-
-export function requested(runId: string, input: RunInput) {
-  const data = {
-    runId,
-    request: input.request,
-    ...(input.spec === undefined ? {} : { spec: input.spec }),
-    mode: input.mode,
-    provider: input.provider,
-    concurrency: input.concurrency,
-    temperatures: input.temperatures,
-    outDir: input.outDir,
-    ...(input.budgetUsd === undefined ? {} : { budgetUsd: input.budgetUsd }),
-    ...(input.simulation === undefined ? {} : { simulation: input.simulation }),
-  };
-  return createMessage('RunRequested', data, { source: 'mge/cli', time: new Date().toISOString(), key: [] });
-}
+const stageFailedNote = (view: RunView, failure: StageFailed): string =>
+  [
+    `${view.requested?.pairing === undefined ? '' : `${view.requested.mode}: `}${failure.stage} failed: ${failure.message}`,
+    ...failure.details.slice(0, 10).map((d) => `  ${d}`),
+  ].join('\n');

@@ -1,4 +1,4 @@
-import type { RunSummary } from '@mge/contracts';
+import type { ParallelSummary, RunSummary } from '@mge/contracts';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
@@ -7,12 +7,42 @@ const costLabel = (s: RunSummary): string =>
     ? `${s.provider}, free`
     : `${s.costBasis}${s.budgetUsd === undefined ? '' : `, budget $${s.budgetUsd.toFixed(2)}`}`;
 
+const isPair = (s: RunSummary | ParallelSummary): s is ParallelSummary => s.mode === 'parallel';
+
 /** The summary for people: outcome, where the project is, the figures, and what failed and why. */
-export function formatSummary(s: RunSummary): string {
+export function formatSummary(s: RunSummary | ParallelSummary): string {
+  return isPair(s) ? formatPair(s) : formatRun(s);
+}
+
+/** Both pipelines side by side, then the serving run in full. */
+function formatPair(s: ParallelSummary): string {
+  const width = Math.max(s.v1.runId.length, s.v1.outDir.length) + 2;
+  const row = (name: string, cell: (r: RunSummary) => string) =>
+    `  ${name.padEnd(12)}${cell(s.v1).padEnd(width)}${cell(s.v2)}`;
+  return [
+    `parallel ${s.correlationId}: ${s.serving} served (${s.status}), ${s.serving === 'v2' ? 'v1' : 'v2'} ran as shadow`,
+    row('', (r) => r.mode.toUpperCase()),
+    row('run', (r) => r.runId),
+    row('status', (r) => r.status),
+    row('precision', (r) => pct(r.precision)),
+    row('first pass', (r) => pct(r.firstPassPrecision)),
+    row('duration', (r) => `${(r.durationMs / 1000).toFixed(1)} s`),
+    row('attempts', (r) => String(r.attempts)),
+    row('tokens', (r) => String(r.tokens.total)),
+    row('cost', (r) => `$${r.costUsd.toFixed(4)}`),
+    row('output', (r) => r.outDir),
+    '',
+    formatRun(s.serving === 'v1' ? s.v1 : s.v2),
+  ].join('\n');
+}
+
+function formatRun(s: RunSummary): string {
   const lines = [
     `run ${s.runId} ${s.status}${s.failure === undefined ? '' : ` (${s.failure.stage}: ${s.failure.reason})`}`,
     `  output      ${s.outDir}`,
-    `  plan        ${s.milestones} milestones, ${s.tasks} tasks, ${s.atoms} atoms in ${s.waves} waves`,
+    s.mode === 'v1'
+      ? `  plan        ${s.tasks} files, one call each, in sequence (V1)`
+      : `  plan        ${s.milestones} milestones, ${s.tasks} tasks, ${s.atoms} atoms in ${s.waves} waves`,
     `  attempts    ${s.attempts} (${s.retries} retries)`,
     `  precision   ${pct(s.precision)} (first pass ${pct(s.firstPassPrecision)})`,
     `  levels      L1 ${s.levels.l1.passed}✓ ${s.levels.l1.failed}✗ · L2 ${s.levels.l2.passed}✓ ${s.levels.l2.failed}✗ · L3 ${s.levels.l3.passed}✓ ${s.levels.l3.failed}✗ · L4 ${s.levels.l4.passed}✓ ${s.levels.l4.failed}✗`,
@@ -40,6 +70,7 @@ export function formatSummary(s: RunSummary): string {
         `              blocked ${failed.blocked.length}: ${failed.blocked.slice(0, 8).join(', ')}${failed.blocked.length > 8 ? ', …' : ''}`,
       );
   }
+  for (const failed of s.failedFiles ?? []) lines.push(`  failed      ${failed.file}: ${failed.reason}`);
   if (s.status === 'succeeded')
     lines.push(
       '',

@@ -14,55 +14,57 @@ export function createProgressDisplay(stream: NodeJS.WriteStream, startedAt: num
   return stream.isTTY ? barDisplay(stream, startedAt) : lineDisplay(stream, startedAt);
 }
 
+const BAR_FORMAT = {
+  atoms:
+    '{label}{phase} |{bar}| {value}/{total} atoms · wave {wave}/{waves} · {inFlight} in flight · {failed} failed · {retries} retries · L2 {tasks} · L3 {milestones} · {elapsed}s',
+  files: '{label}{phase} |{bar}| {value}/{total} files written · {failed} failed · {elapsed}s',
+} as const;
+
+/** One bar per pipeline (two when V1 and V2 run side by side). */
 function barDisplay(stream: NodeJS.WriteStream, startedAt: number): ProgressDisplay {
-  const bar = new cliProgress.SingleBar(
-    {
-      stream,
-      format:
-        '{phase} |{bar}| {value}/{total} atoms · wave {wave}/{waves} · {inFlight} in flight · {failed} failed · {retries} retries · L2 {tasks} · L3 {milestones} · {elapsed}s',
-      hideCursor: true,
-      clearOnComplete: false,
-      fps: 10,
-    },
+  const bars = new cliProgress.MultiBar(
+    { stream, hideCursor: true, clearOnComplete: false, fps: 10 },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(1, 0, {
-    phase: 'discovery',
-    wave: 0,
-    waves: 0,
-    inFlight: 0,
-    failed: 0,
-    retries: 0,
-    tasks: '0/0',
-    milestones: '0/0',
-    elapsed: '0.0',
-  });
+  const byLabel = new Map<string, cliProgress.SingleBar>();
   return {
     show: (p) => {
+      const key = p.label ?? '';
+      let bar = byLabel.get(key);
+      if (bar === undefined) {
+        bar = bars.create(1, 0, p, { format: BAR_FORMAT[p.unit] });
+        byLabel.set(key, bar);
+      }
       bar.setTotal(Math.max(p.atoms, 1));
-      bar.update(p.passed, { ...p, elapsed: ((Date.now() - startedAt) / 1000).toFixed(1) });
+      bar.update(p.passed, {
+        ...p,
+        label: p.label === undefined ? '' : `${p.label} `,
+        elapsed: ((Date.now() - startedAt) / 1000).toFixed(1),
+      });
     },
     note: (line) => {
-      stream.write(`\n${line}\n`);
+      bars.log(`${line}\n`);
     },
-    stop: () => bar.stop(),
+    stop: () => bars.stop(),
   };
 }
 
+/** Plain lines, per pipeline: on a change of phase, else at most once a second. */
 function lineDisplay(stream: NodeJS.WriteStream, startedAt: number): ProgressDisplay {
-  let lastPhase = '';
-  let lastLine = '';
-  let lastAt = 0;
+  const last = new Map<string, { phase: string; line: string; at: number }>();
   return {
     show: (p) => {
       const line = progressLine(p, Date.now() - startedAt);
       const body = line.slice(line.indexOf(']') + 1);
-      const due = p.phase !== lastPhase || (body !== lastLine && Date.now() - lastAt >= 1_000);
+      const key = p.label ?? '';
+      const before = last.get(key);
+      const due =
+        before === undefined ||
+        p.phase !== before.phase ||
+        (body !== before.line && Date.now() - before.at >= 1_000);
       if (!due) return;
       stream.write(`${line}\n`);
-      lastPhase = p.phase;
-      lastLine = body;
-      lastAt = Date.now();
+      last.set(key, { phase: p.phase, line: body, at: Date.now() });
     },
     note: (line) => {
       stream.write(`${line}\n`);

@@ -2,6 +2,10 @@ import type { RunView } from '@mge/contracts';
 
 /** What the progress display shows, computed from the run's view. */
 export interface Progress {
+  /** The pipeline, when two run side by side. */
+  readonly label: string | undefined;
+  /** What `passed` and `atoms` count: atoms (V2) or files written (V1). */
+  readonly unit: 'atoms' | 'files';
   readonly phase: 'discovery' | 'planning' | 'atomizing' | 'generating' | 'validating' | 'done';
   readonly wave: number;
   readonly waves: number;
@@ -30,10 +34,13 @@ function phaseOf(view: RunView): Progress['phase'] {
 }
 
 export function progressOf(view: RunView): Progress {
+  if (view.requested?.mode === 'v1') return v1Progress(view);
   const atoms = [...view.atoms.values()];
   const open = atoms.filter((a) => a.status !== 'passed' && a.status !== 'failed' && a.status !== 'blocked');
   const frontier = open.length === 0 ? view.waves : Math.min(...open.map((a) => a.spec.wave)) + 1;
   return {
+    label: labelOf(view),
+    unit: 'atoms',
     phase: phaseOf(view),
     wave: Math.min(frontier, view.waves),
     waves: view.waves,
@@ -48,10 +55,47 @@ export function progressOf(view: RunView): Progress {
   };
 }
 
+const labelOf = (view: RunView): string | undefined =>
+  view.requested?.pairing === undefined ? undefined : view.requested.mode;
+
+/** V1 writes files one by one, then checks the project once. */
+function v1Progress(view: RunView): Progress {
+  const v1 = view.v1;
+  const written = v1 === undefined ? 0 : count(v1.files.values(), (f) => f.code !== undefined);
+  const total = v1?.tasks.length ?? 0;
+  const phase: Progress['phase'] =
+    view.completed !== undefined
+      ? 'done'
+      : view.document === undefined
+        ? 'discovery'
+        : v1 === undefined
+          ? 'planning'
+          : v1.files.size < total
+            ? 'generating'
+            : 'validating';
+  return {
+    label: labelOf(view),
+    unit: 'files',
+    phase,
+    wave: 0,
+    waves: 0,
+    passed: written,
+    atoms: total,
+    inFlight: phase === 'generating' ? 1 : 0,
+    failed: v1 === undefined ? 0 : count(v1.files.values(), (f) => f.failure !== undefined),
+    retries: 0,
+    tasks: `${written}/${total}`,
+    milestones: '0/0',
+    costUsd: view.costUsd,
+  };
+}
+
 /** One plain line of progress. */
 export function progressLine(p: Progress, elapsedMs: number): string {
-  const time = `[${(elapsedMs / 1000).toFixed(1)}s]`;
+  const time = `[${(elapsedMs / 1000).toFixed(1)}s]${p.label === undefined ? '' : ` ${p.label}`}`;
   if (p.atoms === 0) return `${time} ${p.phase}`;
+  if (p.unit === 'files')
+    return `${time} ${p.phase}: ${p.passed}/${p.atoms} files written, ${p.failed} failed; $${p.costUsd.toFixed(4)}`;
   return (
     `${time} ${p.phase}: ${p.passed}/${p.atoms} atoms passed, wave ${p.wave}/${p.waves}, ${p.inFlight} in flight, ` +
     `${p.failed} failed, ${p.retries} retries; L2 ${p.tasks} tasks, L3 ${p.milestones} milestones; $${p.costUsd.toFixed(4)}`

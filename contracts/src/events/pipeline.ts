@@ -4,9 +4,9 @@ import { DiscoveryDocument } from '../discovery.js';
 import { MasterPlan } from '../plan.js';
 import { runScoped } from './common.js';
 
-/** Discovery wrote the DiscoveryDocument, from the request or from a given spec. */
+/** Discovery wrote the DiscoveryDocument: from the request, from a given spec, or the twin's (a shadow run). */
 export const DiscoveryCompleted = z
-  .object({ ...runScoped, document: DiscoveryDocument, source: z.enum(['request', 'spec']) })
+  .object({ ...runScoped, document: DiscoveryDocument, source: z.enum(['request', 'spec', 'twin']) })
   .strict();
 /** Data of DiscoveryCompleted. */
 export type DiscoveryCompleted = z.infer<typeof DiscoveryCompleted>;

@@ -1,12 +1,42 @@
 import { z } from 'zod';
 import { DiscoveryDocument } from '../discovery.js';
+import { RunId } from '../ids.js';
 import { runScoped } from './common.js';
 import { RunSummary } from '../summary.js';
 
-/** Which pipeline serves a run. */
+/** The two pipelines: V2 (atoms, parallel, retried, four levels) and V1 (a file per call, in sequence, once, checked at the end). */
+export const Pipeline = z.enum(['v2', 'v1']);
+/** A pipeline. */
+export type Pipeline = z.infer<typeof Pipeline>;
+
+/** What a requester asks for: one pipeline, or both side by side (`parallel`). */
 export const RunMode = z.enum(['v2', 'v1', 'parallel']);
 /** A run mode. */
 export type RunMode = z.infer<typeof RunMode>;
+
+/**
+ * A run of a parallel pair: both pipelines run on the same DiscoveryDocument under one correlation
+ * id; the serving run answers the request, the shadow only measures. Discovery runs once, for the
+ * serving run, and hands its document to the shadow.
+ */
+export const Pairing = z
+  .object({ role: z.enum(['serving', 'shadow']), twin: RunId, correlationId: z.string().min(1) })
+  .strict();
+/** A pairing. */
+export type Pairing = z.infer<typeof Pairing>;
+
+/** Why the run's pipeline was chosen: the requester's override, the rollout, or V2 switched off. */
+export const Assignment = z
+  .object({
+    /** The key that was hashed: a user or tenant key when given, else the run id. */
+    key: z.string().min(1),
+    reason: z.enum(['override', 'rollout', 'v2-disabled']),
+    /** The V2 rollout percentage in force when the request was assigned. */
+    rolloutPercent: z.number().min(0).max(100),
+  })
+  .strict();
+/** An assignment. */
+export type Assignment = z.infer<typeof Assignment>;
 
 /** Which model adapter a run uses. */
 export const ProviderName = z.enum(['offline', 'simulated', 'anthropic']);
@@ -39,7 +69,10 @@ export const RunRequested = z
     ...runScoped,
     request: z.string(),
     spec: DiscoveryDocument.optional(),
-    mode: RunMode,
+    /** The pipeline this run executes. */
+    mode: Pipeline,
+    pairing: Pairing.optional(),
+    assignment: Assignment.optional(),
     provider: ProviderName,
     concurrency: z.number().int().min(1).max(1000),
     temperatures: z.array(z.number().min(0).max(1)).min(1).max(10),

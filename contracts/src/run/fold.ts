@@ -140,6 +140,33 @@ function applyData(view: RunView, event: MgeEvent): void {
       view.completed = event.data.summary;
       view.completedAt = event.time;
       return;
+    case 'TaskListCreated':
+      view.v1 = { tasks: event.data.tasks, files: new Map(), result: undefined };
+      return;
+    case 'FileGenerated':
+      view.attempts += 1;
+      view.tokens.input += event.data.tokens.input;
+      view.tokens.output += event.data.tokens.output;
+      view.costUsd += event.data.costUsd;
+      view.v1?.files.set(event.data.taskId, {
+        file: event.data.file,
+        code: event.data.code,
+        failure: undefined,
+      });
+      return;
+    case 'FileGenerationFailed': {
+      view.attempts += 1;
+      const file = view.v1?.tasks.find((t) => t.id === event.data.taskId)?.file ?? event.data.taskId;
+      view.v1?.files.set(event.data.taskId, { file, code: undefined, failure: event.data.reason });
+      return;
+    }
+    case 'ProjectValidated':
+      count(view.counts.l4, event.data.passed);
+      if (view.v1 !== undefined) view.v1.result = event.data;
+      return;
+    case 'FlagChanged':
+    case 'RolloutRolledBack':
+      return; // system-wide: part of no run
   }
 }
 

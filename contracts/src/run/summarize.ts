@@ -1,8 +1,9 @@
 import { costBasisOf } from '../pricing.js';
 import type { RunSummary } from '../summary.js';
+import { summarizeV1 } from './summarize-v1.js';
 import type { AtomView, RunView } from './view.js';
 
-const ratio = (part: number, whole: number): number =>
+export const ratio = (part: number, whole: number): number =>
   whole === 0 ? 0 : Math.round((part / whole) * 1e4) / 1e4;
 
 /** Whether an atom passed every level that has judged it (and the run's last L4, when there is one). */
@@ -16,10 +17,31 @@ function passedEveryLevel(view: RunView, atom: AtomView): boolean {
   return levels.every((level) => level?.passed === true);
 }
 
-function histogram(values: number[]): Record<string, number> {
+export function histogram(values: number[]): Record<string, number> {
   const bins: Record<string, number> = {};
   for (const v of values.sort((a, b) => a - b)) bins[String(v)] = (bins[String(v)] ?? 0) + 1;
   return bins;
+}
+
+/** What every summary states the same way, whatever the pipeline. */
+export function runFacts(view: RunView, completedAt: string) {
+  const requestedAt = view.requestedAt === undefined ? Date.parse(completedAt) : Date.parse(view.requestedAt);
+  return {
+    runId: view.runId,
+    mode: view.requested?.mode ?? 'v2',
+    provider: view.requested?.provider ?? 'offline',
+    request: view.requested?.request ?? '',
+    outDir: view.requested?.outDir ?? '',
+    durationMs: Math.max(0, Date.parse(completedAt) - requestedAt),
+    tokens: {
+      input: view.tokens.input,
+      output: view.tokens.output,
+      total: view.tokens.input + view.tokens.output,
+    },
+    costUsd: Math.round(view.costUsd * 1e6) / 1e6,
+    costBasis: costBasisOf(view.requested?.provider ?? 'offline'),
+    ...(view.requested?.budgetUsd === undefined ? {} : { budgetUsd: view.requested.budgetUsd }),
+  };
 }
 
 function failureOf(view: RunView, failedAtoms: number): RunSummary['failure'] {
@@ -41,20 +63,16 @@ function failureOf(view: RunView, failedAtoms: number): RunSummary['failure'] {
  * defined, so the executor, `mge replay` and reports agree.
  */
 export function summarizeRun(view: RunView, completedAt: string): RunSummary {
+  if (view.requested?.mode === 'v1') return summarizeV1(view, completedAt);
   const atoms = [...view.atoms.values()];
   const failed = atoms.filter((a) => a.status === 'failed');
   const attemptedAtoms = atoms.filter((a) => a.generations > 0).length;
   const succeeded =
     view.planResult?.passed === true && failed.length === 0 && view.stageFailure === undefined;
-  const requestedAt = view.requestedAt === undefined ? Date.parse(completedAt) : Date.parse(view.requestedAt);
   const failure = succeeded ? undefined : failureOf(view, failed.length);
   return {
-    runId: view.runId,
+    ...runFacts(view, completedAt),
     status: succeeded ? 'succeeded' : 'failed',
-    mode: view.requested?.mode ?? 'v2',
-    provider: view.requested?.provider ?? 'offline',
-    request: view.requested?.request ?? '',
-    outDir: view.requested?.outDir ?? '',
     tasks: view.taskAtoms.size,
     milestones: view.milestoneAtoms.size,
     atoms: atoms.length,
@@ -66,15 +84,6 @@ export function summarizeRun(view: RunView, completedAt: string): RunSummary {
       atoms.filter((a) => a.firstPass && passedEveryLevel(view, a)).length,
       atoms.length,
     ),
-    durationMs: Math.max(0, Date.parse(completedAt) - requestedAt),
-    tokens: {
-      input: view.tokens.input,
-      output: view.tokens.output,
-      total: view.tokens.input + view.tokens.output,
-    },
-    costUsd: Math.round(view.costUsd * 1e6) / 1e6,
-    costBasis: costBasisOf(view.requested?.provider ?? 'offline'),
-    ...(view.requested?.budgetUsd === undefined ? {} : { budgetUsd: view.requested.budgetUsd }),
     attemptsHistogram: histogram(atoms.map((a) => a.attempt)),
     failures: {
       byLevel: { ...view.failures.byLevel },

@@ -3,7 +3,8 @@ import type { DiscoveryDocument } from '../discovery.js';
 import type { ValidationError } from '../events/common.js';
 import type { MessageRejected, RunRequested, StageFailed } from '../events/run.js';
 import type { FailureClass } from '../failure.js';
-import type { MasterPlan } from '../plan.js';
+import type { MasterPlan, Task } from '../plan.js';
+import type { ProjectValidated } from '../events/v1.js';
 import type { RunSummary } from '../summary.js';
 
 /** Where one atom stands. */
@@ -56,6 +57,20 @@ export interface FailureCounts {
   readonly byClass: Record<FailureClass, number>;
 }
 
+/** One V1 file: its code, or why the provider could not write it. */
+export interface V1File {
+  readonly file: string;
+  readonly code: string | undefined;
+  readonly failure: string | undefined;
+}
+
+/** A V1 run's own state: the flat task list, the files written (by task id), the end-of-run check. */
+export interface V1View {
+  readonly tasks: readonly Task[];
+  readonly files: Map<string, V1File>;
+  result: ProjectValidated | undefined;
+}
+
 /** A run's state, folded from its events in order. */
 export interface RunView {
   readonly runId: string;
@@ -64,6 +79,8 @@ export interface RunView {
   correlationId: string | undefined;
   document: DiscoveryDocument | undefined;
   plan: MasterPlan | undefined;
+  /** Set once a V1 run has its task list. */
+  v1: V1View | undefined;
   readonly atoms: Map<string, AtomView>;
   readonly taskAtoms: Map<string, string[]>;
   readonly milestoneAtoms: Map<string, string[]>;
@@ -98,6 +115,7 @@ export function createRunView(runId: string): RunView {
     correlationId: undefined,
     document: undefined,
     plan: undefined,
+    v1: undefined,
     atoms: new Map(),
     taskAtoms: new Map(),
     milestoneAtoms: new Map(),

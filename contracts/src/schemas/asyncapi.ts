@@ -21,7 +21,7 @@ export function asyncApiDocument(): Record<string, unknown> {
   for (const [type, def] of Object.entries(workCatalog)) {
     messages[type] = message(type, def.doc, def.schema, def.version);
     channels[type] = {
-      address: subjects.work(def.service, def.kind),
+      address: subjects.work(def.service, def.kind, 'lane' in def ? def.lane : undefined),
       messages: { [type]: { $ref: `#/components/messages/${type}` } },
     };
     operations[`do${type}`] = {

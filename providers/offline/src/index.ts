@@ -1,2 +1,2 @@
 export { discover, DiscoveryInputError } from './discovery/index.js';
-export { atomizeTask, generateAtom, planProject } from './blueprint/index.js';
+export { atomizeTask, generateAtom, generateFile, planProject } from './blueprint/index.js';

@@ -1,4 +1,4 @@
-import type { AtomSpec } from '@mge/contracts';
+import type { AtomDraft } from '@mge/contracts';
 
 /** What a faulty attempt gets wrong, and the level meant to catch it. */
 export type FaultKind = 'syntax' | 'import' | 'type' | 'logic';
@@ -16,7 +16,7 @@ const bodyLine = (lines: readonly string[]): number => lines.findIndex((l) => BO
  * for any TypeScript atom; import and type (L2) where there is a function body to put a statement in;
  * logic (L3/L4) only in a function that a test of its own milestone calls, so a failing test blames it.
  */
-export function faultKindsFor(atom: AtomSpec, code: string, testedInMilestone: boolean): FaultKind[] {
+export function faultKindsFor(atom: AtomDraft, code: string, testedInMilestone: boolean): FaultKind[] {
   if (atom.kind === 'document') return [];
   const hasBody = bodyLine(code.split('\n')) >= 0;
   const kinds: FaultKind[] = ['syntax'];
@@ -37,7 +37,7 @@ export function pickKind(kinds: readonly FaultKind[], u: number): FaultKind {
 }
 
 /** The code with the fault put in. */
-export function injectFault(kind: FaultKind, atom: AtomSpec, code: string): string {
+export function injectFault(kind: FaultKind, atom: AtomDraft, code: string): string {
   if (kind === 'syntax') return `${code}\n)`;
   const lines = code.split('\n');
   const at = bodyLine(lines);

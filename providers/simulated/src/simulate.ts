@@ -1,4 +1,5 @@
 import type {
+  AtomDraft,
   AtomSpec,
   DiscoveryDocument,
   FailureClass,
@@ -40,7 +41,7 @@ const REFERENCE_TEMPERATURE = 0.7;
 /** How much error feedback lowers the chance of a fault. */
 const FEEDBACK_FACTOR = 0.5;
 /** The atom size the fault rate and latency are given for. */
-const REFERENCE_LINES = 10;
+export const REFERENCE_LINES = 10;
 
 /**
  * The chance that one call writing `lines` lines is faulty: each line is faulty independently with
@@ -61,7 +62,7 @@ export function faultProbability(
 
 /** Function symbols that a test atom of the same milestone names among its needs. */
 const testedCache = new WeakMap<DiscoveryDocument, Set<string>>();
-function testedInMilestone(doc: DiscoveryDocument, atom: AtomSpec): boolean {
+export function testedInMilestone(doc: DiscoveryDocument, atom: AtomDraft): boolean {
   let tested = testedCache.get(doc);
   if (tested === undefined) {
     const plan = planProject(doc);
@@ -74,7 +75,7 @@ function testedInMilestone(doc: DiscoveryDocument, atom: AtomSpec): boolean {
   return tested.has(`${atom.milestoneId}/${atom.symbol}`);
 }
 
-const tokensOf = (text: string): number => Math.ceil(text.length / 4);
+export const tokensOf = (text: string): number => Math.ceil(text.length / 4);
 
 /**
  * The simulated model: the offline model's code, with a fault drawn from (seed, atom, attempt,

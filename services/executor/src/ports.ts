@@ -27,10 +27,19 @@ export interface AtomAnswer {
   readonly costUsd: number;
 }
 
-/** The model that writes atoms. Throws an UpstreamError for provider trouble (retryable or not). */
+/** What a model needs to write one task's whole file in one call (V1). */
+export interface FileRequest {
+  readonly document: DiscoveryDocument;
+  readonly taskId: string;
+  readonly temperature: number;
+  readonly simulation?: SimulationSettings | undefined;
+}
+
+/** The model that writes code: atoms (V2) and whole files (V1). Throws an UpstreamError for provider trouble (retryable or not). */
 export interface AtomModel {
   readonly name: ProviderName;
   generate(request: AtomRequest): Promise<AtomAnswer>;
+  generateFile(request: FileRequest): Promise<AtomAnswer>;
 }
 
 /** The models this executor can use, by the provider a run asked for. */

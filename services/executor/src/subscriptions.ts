@@ -2,6 +2,7 @@ import { streams, subjects } from '@mge/contracts';
 import type { Handler, Subscription } from '@mge/kit';
 import type { GenerateAtomDeps } from './handlers/generate-atom.js';
 import { onGenerateAtom } from './handlers/generate-atom.js';
+import { onGenerateFile } from './handlers/generate-file.js';
 
 /** Bounds on atom generations in flight: in this process, and across every executor sharing the consumer. */
 export interface ExecutorLimits {
@@ -23,5 +24,15 @@ export const executorSubscriptions = (deps: GenerateAtomDeps, limits: ExecutorLi
     maxInFlight: limits.perProcess,
     maxAckPending: limits.fleet,
     ackWaitMs: 15_000,
+  },
+  {
+    // V1 writes one file at a time per run; its own lane, so it never waits behind V2's atoms
+    durable: 'executor-v1',
+    stream: streams.work,
+    filter: subjects.serviceWork('executor', 'v1'),
+    accepts: ['GenerateFile'],
+    handler: onGenerateFile(deps) as Handler,
+    maxInFlight: 4,
+    ackWaitMs: 30_000,
   },
 ];

@@ -1,4 +1,4 @@
-import type { AtomSpec, MasterPlan, TestCounts, ValidationError } from '@mge/contracts';
+import type { AtomSpec, MasterPlan, Task, TestCounts, ValidationError } from '@mge/contracts';
 
 /** The atoms of a run that currently stand (passed L1), with their code. */
 export interface ProjectSnapshot {
@@ -14,7 +14,26 @@ export interface LevelOutcome {
   readonly blamedAtoms: string[];
 }
 
-/** The four levels of validation. */
+/** A V1 file: its task and the code written for it (none when the provider failed). */
+export interface WholeFile {
+  readonly task: Task;
+  readonly code: string | undefined;
+}
+
+/** Where a whole-project check writes the project, and what its smoke test asks for. */
+export interface ProjectTarget {
+  readonly outDir: string;
+  readonly smokePath: string;
+}
+
+/** The outcome of building, testing and smoke-testing a whole project. */
+export type ProjectOutcome = LevelOutcome & {
+  tests: TestCounts;
+  smoke: { passed: boolean; detail: string };
+  files: number;
+};
+
+/** The four levels of validation, and V1's single check of whole files. */
 export interface Checker {
   checkAtom(spec: AtomSpec, code: string): ValidationError[];
   checkTask(snapshot: ProjectSnapshot, taskId: string): Promise<LevelOutcome>;
@@ -22,8 +41,7 @@ export interface Checker {
     snapshot: ProjectSnapshot,
     milestoneId: string,
   ): Promise<LevelOutcome & { tests: TestCounts }>;
-  checkProject(
-    snapshot: ProjectSnapshot,
-    target: { outDir: string; smokePath: string },
-  ): Promise<LevelOutcome & { tests: TestCounts; smoke: { passed: boolean; detail: string }; files: number }>;
+  checkProject(snapshot: ProjectSnapshot, target: ProjectTarget): Promise<ProjectOutcome>;
+  /** V1: the project made of whole files; `blamedAtoms` are the ids of the tasks whose files are at fault. */
+  checkFiles(files: readonly WholeFile[], target: ProjectTarget): Promise<ProjectOutcome>;
 }

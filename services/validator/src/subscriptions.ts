@@ -2,9 +2,10 @@ import { streams, subjects } from '@mge/contracts';
 import type { Handler, Subscription } from '@mge/kit';
 import type { ValidatorDeps } from './handlers/atom-generated.js';
 import { onAtomGenerated } from './handlers/atom-generated.js';
+import { onValidateProject } from './handlers/project-work.js';
 import { onValidationWork } from './handlers/validation-work.js';
 
-/** The validator at a glance: L1 on every generated atom, L2–L4 as work items. */
+/** The validator at a glance: L1 on every generated atom, L2–L4 (and V1's project check) as work items. */
 export const validatorSubscriptions = (deps: ValidatorDeps, concurrency: number): Subscription[] => [
   {
     durable: 'validator-atoms',
@@ -21,6 +22,15 @@ export const validatorSubscriptions = (deps: ValidatorDeps, concurrency: number)
     accepts: ['ValidateTask', 'ValidateMilestone', 'ValidatePlan'],
     handler: onValidationWork(deps),
     maxInFlight: concurrency,
+    ackWaitMs: 30_000,
+  },
+  {
+    durable: 'validator-v1',
+    stream: streams.work,
+    filter: subjects.serviceWork('validator', 'v1'),
+    accepts: ['ValidateProject'],
+    handler: onValidateProject(deps) as Handler,
+    maxInFlight: 2,
     ackWaitMs: 30_000,
   },
 ];

@@ -1,5 +1,5 @@
-import type { AtomDraft, DiscoveryDocument, MasterPlan } from '@mge/contracts';
-import { planTasks } from '@mge/contracts';
+import type { AtomDraft, DiscoveryDocument, MasterPlan, SymbolHome } from '@mge/contracts';
+import { assembleFile, indexSymbols, planTasks } from '@mge/contracts';
 import { blueprintOf } from './cache.js';
 
 /** The plan of the generated project: setup (shared code), core (one milestone per entity), polish (integration). */
@@ -39,3 +39,38 @@ export function generateAtom(
     throw new Error(`the offline model has no atom ${atom.id} (${atom.symbol} in ${atom.file})`);
   return { code };
 }
+
+const homesCache = new WeakMap<object, Map<string, SymbolHome>>();
+
+/** Where every symbol of the document's project lives. */
+function projectHomes(doc: DiscoveryDocument): Map<string, SymbolHome> {
+  const blueprint = blueprintOf(doc);
+  let homes = homesCache.get(blueprint);
+  if (homes === undefined) {
+    const plan = blueprint.plan;
+    homes = indexSymbols(planTasks(plan).flatMap((t) => atomizeTask(doc, plan, t.id)));
+    homesCache.set(blueprint, homes);
+  }
+  return homes;
+}
+
+/**
+ * A task's whole file written in one go, imports included (V1): its declarations from their
+ * templates, each passed through `rewrite` (where a simulated model puts its faults).
+ */
+export function generateFile(
+  doc: DiscoveryDocument,
+  taskId: string,
+  rewrite: (atom: AtomDraft, code: string) => string = (_atom, code) => code,
+): { file: string; code: string; atoms: AtomDraft[] } {
+  const plan = blueprintOf(doc).plan;
+  const atoms = atomizeTask(doc, plan, taskId);
+  const file = planTasks(plan).find((t) => t.id === taskId)!.file;
+  const sources = atoms.map((spec) => ({
+    spec,
+    code: rewrite(spec, generateAtom(doc, spec, noOptions).code),
+  }));
+  return { file, code: assembleFile(file, sources, projectHomes(doc)).text, atoms };
+}
+
+const noOptions = { attempt: 1, temperature: 0, feedback: [] };

@@ -10,15 +10,40 @@ export type DiscoveryOutcome =
 export const needsDiscovery = (view: RunView): boolean =>
   view.requested !== undefined && view.document === undefined && view.completed === undefined;
 
-/** The events that record discovery's outcome. */
-export function decideDiscovery(view: RunView, outcome: DiscoveryOutcome, meta: DecisionMeta): MgeEvent[] {
+/** Whether the run gets its document from its twin (a shadow run of a parallel pair). */
+export const isShadow = (view: RunView): boolean => view.requested?.pairing?.role === 'shadow';
+
+/**
+ * The events that record discovery's outcome, for the run and for its shadow twin when it has one:
+ * both pipelines of a pair work from the same DiscoveryDocument, and fail together when there is none.
+ */
+export function decideDiscovery(
+  view: RunView,
+  outcome: DiscoveryOutcome,
+  meta: DecisionMeta,
+  twin?: RunView,
+): MgeEvent[] {
   if (outcome.kind === 'failed') {
-    return stageFailure(
-      view,
-      { stage: 'discovery', code: outcome.code, message: outcome.message, details: [] },
-      meta,
-    );
+    const failure = {
+      stage: 'discovery' as const,
+      code: outcome.code,
+      message: outcome.message,
+      details: [],
+    };
+    const twinFailure = {
+      ...failure,
+      message: `the serving run ${view.runId} could not be discovered: ${failure.message}`,
+    };
+    return [
+      ...stageFailure(view, failure, meta),
+      ...(twin === undefined ? [] : stageFailure(twin, twinFailure, meta)),
+    ];
   }
   const data = { runId: view.runId, document: outcome.document, source: outcome.source };
-  return [createMessage('DiscoveryCompleted', data, { ...meta, key: [] })];
+  const events: MgeEvent[] = [createMessage('DiscoveryCompleted', data, { ...meta, key: [] })];
+  if (twin !== undefined && twin.document === undefined && twin.completed === undefined) {
+    const copy = { runId: twin.runId, document: outcome.document, source: 'twin' as const };
+    events.push(createMessage('DiscoveryCompleted', copy, { ...meta, key: [] }));
+  }
+  return events;
 }

@@ -1,4 +1,4 @@
-import { generateAtom } from '@mge/provider-offline';
+import { generateAtom, generateFile } from '@mge/provider-offline';
 import type { AtomModel } from '../ports.js';
 
 /** Writes atoms from templates: deterministic and free. */
@@ -6,6 +6,11 @@ export const offlineAtomModel: AtomModel = {
   name: 'offline',
   generate: async ({ document, atom, attempt, temperature, feedback }) => ({
     code: generateAtom(document, atom, { attempt, temperature, feedback }).code,
+    tokens: { input: 0, output: 0 },
+    costUsd: 0,
+  }),
+  generateFile: async ({ document, taskId }) => ({
+    code: generateFile(document, taskId).code,
     tokens: { input: 0, output: 0 },
     costUsd: 0,
   }),

@@ -10,6 +10,7 @@ import {
 import type { Budget } from './budget.js';
 import { budgetOf } from './budget.js';
 import { findDeadEnd } from './dead-end.js';
+import { scheduleV1 } from './schedule-v1.js';
 import { milestoneDependencies, pendingValidations } from './validations.js';
 
 /** One run as its scheduler holds it: the fold of its events, and the work already handed out. */
@@ -54,6 +55,7 @@ export const createRunSchedule = (view: RunView): RunSchedule => ({
  */
 export function schedule(state: RunSchedule, meta: DecisionMeta): Decision {
   const { view } = state;
+  if (view.requested?.mode === 'v1') return scheduleV1(state, meta);
   const decision: Decision = { events: [], work: [] };
   const request = view.requested;
   if (request === undefined || view.completed !== undefined || view.atoms.size === 0) return decision;

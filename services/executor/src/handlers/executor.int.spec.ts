@@ -30,6 +30,7 @@ describe('executor service on a real nats-server', () => {
         costUsd: 0.001,
       };
     },
+    generateFile: async () => Promise.reject(new Error('V1 is not used here')),
   };
 
   beforeAll(async () => {

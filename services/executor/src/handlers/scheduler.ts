@@ -1,5 +1,5 @@
 import type { Envelope, MgeEvent } from '@mge/contracts';
-import { applyEvent, foldRun, streams, subjects } from '@mge/contracts';
+import { applyEvent, foldRun, streams, subjects, SYSTEM_SCOPE } from '@mge/contracts';
 import type { BatchItem, Bus, Clock, Logger, RunningBatchConsumer } from '@mge/kit';
 import { startBatchConsumer } from '@mge/kit';
 import type { RunSchedule } from '../domain/schedule.js';
@@ -48,8 +48,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return createRunSchedule(foldRun(runId, events));
   };
 
-  const onBatch = async (items: readonly BatchItem[]): Promise<void> => {
-    const runIdOf = (item: BatchItem) => item.subject.split('.')[2] ?? '';
+  const onBatch = async (batch: readonly BatchItem[]): Promise<void> => {
+    let items = batch;
+    const runIdOf = (item: BatchItem) => item.subject.split('.')[2] ?? SYSTEM_SCOPE;
+    items = items.filter((item) => runIdOf(item) !== SYSTEM_SCOPE); // flags and rollout: part of no run
     const fresh = [...new Set(items.map(runIdOf))].filter((id) => !runs.has(id) && !finished.has(id));
     for (const [id, state] of await Promise.all(fresh.map(async (id) => [id, await load(id)] as const)))
       runs.set(id, state);

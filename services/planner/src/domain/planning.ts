@@ -1,12 +1,19 @@
 import type { DecisionMeta, MgeEvent, RunView } from '@mge/contracts';
 import { createMessage, formatIssues, MasterPlan, stageFailure } from '@mge/contracts';
 import { checkPlan } from './check-plan.js';
+import { taskListCreated } from './task-list.js';
 
-/** Whether the run has a DiscoveryDocument but no plan yet. */
+/** Whether a V2 run has a DiscoveryDocument but no plan yet. */
 export const needsPlan = (view: RunView): boolean =>
-  view.document !== undefined && view.plan === undefined && view.completed === undefined;
+  view.requested?.mode !== 'v1' &&
+  view.document !== undefined &&
+  view.plan === undefined &&
+  view.completed === undefined;
 
-/** Records the model's plan when it parses and is well formed; else the planner stage fails. */
+/**
+ * Records the model's plan when it parses and is well formed (a V1 run gets it as a flat task
+ * list); else the planner stage fails.
+ */
 export function decidePlan(view: RunView, answer: unknown, meta: DecisionMeta): MgeEvent[] {
   const parsed = MasterPlan.safeParse(answer);
   const problems = parsed.success ? checkPlan(parsed.data) : formatIssues(parsed.error, 'plan');
@@ -19,5 +26,6 @@ export function decidePlan(view: RunView, answer: unknown, meta: DecisionMeta): 
     };
     return stageFailure(view, failure, meta);
   }
+  if (view.requested?.mode === 'v1') return taskListCreated(view, parsed.data, meta);
   return [createMessage('MasterPlanCreated', { runId: view.runId, plan: parsed.data }, { ...meta, key: [] })];
 }

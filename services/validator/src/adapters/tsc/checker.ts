@@ -2,12 +2,13 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { planMilestones, planTasks } from '@mge/contracts';
 import type { ValidationError } from '@mge/contracts';
-import type { Checker, LevelOutcome } from '../../ports.js';
+import type { Checker, LevelOutcome, ProjectOutcome, ProjectTarget } from '../../ports.js';
 import { compileFailure, compileInto, runTests, writeSources } from './build-and-test.js';
 import { createCompiler, diagnosticsOf } from './compiler.js';
 import { checkAtom } from './l1-atom.js';
 import { defaultTypeRoots } from './options.js';
-import { assembleProject, importClosure } from './project.js';
+import type { AssembledProject } from './project.js';
+import { assembleProject, importClosure, wholeFileProject } from './project.js';
 import type { SandboxLimits } from './sandbox.js';
 import { smokeTest } from './smoke.js';
 
@@ -29,6 +30,39 @@ export function createChecker(options: CheckerOptions): Checker {
     memoryMb: options.memoryMb ?? 256,
   };
   let builds = 0;
+
+  /** Writes the project to `outDir`, compiles it into `dist`, runs its tests, starts it and asks it once. */
+  const buildProject = async (
+    project: AssembledProject,
+    testFiles: readonly string[],
+    target: ProjectTarget,
+  ): Promise<ProjectOutcome> => {
+    await rm(join(target.outDir, 'dist'), { recursive: true, force: true });
+    await rm(join(target.outDir, 'src'), { recursive: true, force: true });
+    const written = await writeSources(target.outDir, project, project.files.keys());
+    const errors = compileInto(compiler, target.outDir, project, new Set(project.files.keys()), 4);
+    const none = { passed: false, detail: 'not run' };
+    if (errors.length > 0)
+      return {
+        ...compileFailure(errors, [...project.atomsByFile.values()].flat()),
+        smoke: none,
+        files: written,
+      };
+    const tested = await runTests(target.outDir, project, testFiles, limits, 4);
+    if (!tested.passed) return { ...tested, smoke: none, files: written };
+    const smoke = await smokeTest(target.outDir, target.smokePath, limits);
+    if (smoke.passed) return { ...passed, tests: tested.tests, smoke, files: written };
+    const entry = [...project.files.keys()].filter((f) => f === 'src/main.ts' || f === 'src/app.ts');
+    const blamed = entry.flatMap((f) => (project.atomsByFile.get(f) ?? []).map((a) => a.id));
+    return {
+      passed: false,
+      errors: [{ level: 4, code: 'smoke', message: smoke.detail }],
+      blamedAtoms: blamed,
+      tests: tested.tests,
+      smoke,
+      files: written,
+    };
+  };
 
   return {
     checkAtom,
@@ -89,39 +123,18 @@ export function createChecker(options: CheckerOptions): Checker {
       }
     },
 
-    checkProject: async (snapshot, target) => {
-      const project = assembleProject(snapshot);
-      await rm(join(target.outDir, 'dist'), { recursive: true, force: true });
-      await rm(join(target.outDir, 'src'), { recursive: true, force: true });
-      const written = await writeSources(target.outDir, project, project.files.keys());
-      const errors = compileInto(compiler, target.outDir, project, new Set(project.files.keys()), 4);
-      const none = { passed: false, detail: 'not run' };
-      if (errors.length > 0)
-        return {
-          ...compileFailure(
-            errors,
-            snapshot.atoms.map((a) => a.spec),
-          ),
-          smoke: none,
-          files: written,
-        };
+    checkProject: (snapshot, target) => {
       const testFiles = planTasks(snapshot.plan)
         .filter((t) => t.kind === 'test')
         .map((t) => t.file);
-      const tested = await runTests(target.outDir, project, testFiles, limits, 4);
-      if (!tested.passed) return { ...tested, smoke: none, files: written };
-      const smoke = await smokeTest(target.outDir, target.smokePath, limits);
-      if (smoke.passed) return { ...passed, tests: tested.tests, smoke, files: written };
-      const entry = [...project.files.keys()].filter((f) => f === 'src/main.ts' || f === 'src/app.ts');
-      const blamed = entry.flatMap((f) => (project.atomsByFile.get(f) ?? []).map((a) => a.id));
-      return {
-        passed: false,
-        errors: [{ level: 4, code: 'smoke', message: smoke.detail }],
-        blamedAtoms: blamed,
-        tests: tested.tests,
-        smoke,
-        files: written,
-      };
+      return buildProject(assembleProject(snapshot), testFiles, target);
+    },
+
+    checkFiles: (files, target) => {
+      const testFiles = files
+        .filter((f) => f.task.kind === 'test' && f.code !== undefined)
+        .map((f) => f.task.file);
+      return buildProject(wholeFileProject(files), testFiles, target);
     },
   };
 }

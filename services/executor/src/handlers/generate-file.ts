@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { MgeEvent, WorkItem } from '@mge/contracts';
+import { createMessage } from '@mge/contracts';
+import type { Handler } from '@mge/kit';
+import { ack, retry, UpstreamError } from '@mge/kit';
+import type { AtomAnswer } from '../ports.js';
+import type { GenerateAtomDeps } from './generate-atom.js';
+
+type Work = WorkItem<'GenerateFile'>;
+
+/**
+ * GenerateFile → FileGenerated (or FileGenerationFailed: V1 makes one attempt). A V1 run is a few
+ * dozen events, so it is folded; a file already written is not written again.
+ */
+export const onGenerateFile =
+  (deps: GenerateAtomDeps): Handler<'GenerateFile'> =>
+  async (work, ctx) => {
+    const { runId, taskId, temperature } = work.data;
+    const view = await deps.bus.views.load(runId);
+    const task = view.v1?.tasks.find((t) => t.id === taskId);
+    if (view.v1?.files.has(taskId) === true || view.completed !== undefined) return ack();
+    const model = view.requested === undefined ? undefined : deps.models[view.requested.provider];
+    if (task === undefined || view.document === undefined || model === undefined) {
+      const reason =
+        task === undefined
+          ? `the run has no task ${taskId}`
+          : `the run's provider is not available in this executor`;
+      await deps.bus.store.append([failed(work, reason, deps.clock())]);
+      return ack();
+    }
+    const started = performance.now();
+    let answer: AtomAnswer;
+    try {
+      answer = await model.generateFile({
+        document: view.document,
+        taskId,
+        temperature,
+        simulation: view.requested?.simulation,
+      });
+    } catch (error) {
+      if (!(error instanceof UpstreamError)) throw error;
+      if (error.retryable) return retry(error.retryAfterMs ?? 1_000, error.message);
+      await deps.bus.store.append([failed(work, error.message, deps.clock())]);
+      return ack();
+    }
+    ctx.working();
+    const durationMs = Math.round((performance.now() - started) * 100) / 100;
+    const data = {
+      runId,
+      taskId,
+      file: task.file,
+      temperature,
+      code: answer.code,
+      codeHash: createHash('sha256').update(answer.code).digest('hex'),
+      lines: answer.code.split('\n').length,
+      provider: model.name,
+      tokens: answer.tokens,
+      costUsd: answer.costUsd,
+      durationMs,
+    };
+    await deps.bus.store.append([createMessage('FileGenerated', data, stamp(work, deps.clock()))]);
+    return ack();
+  };
+
+const stamp = (work: Work, time: string) => ({
+  source: 'mge/executor',
+  time,
+  cause: work,
+  key: [work.data.taskId],
+  subject: work.data.taskId,
+});
+
+function failed(work: Work, reason: string, time: string): MgeEvent {
+  const data = { runId: work.data.runId, taskId: work.data.taskId, reason };
+  return createMessage('FileGenerationFailed', data, stamp(work, time));
+}

@@ -1,0 +1,33 @@
+import { collectionName, createMessage } from '@mge/contracts';
+import type { Handler } from '@mge/kit';
+import { ack } from '@mge/kit';
+import type { ValidatorDeps } from './atom-generated.js';
+import { elapsed } from './atom-generated.js';
+
+/** ValidateProject → ProjectValidated: V1's one check, of the whole project, at the end. */
+export const onValidateProject =
+  (deps: ValidatorDeps): Handler<'ValidateProject'> =>
+  async (work) => {
+    const view = await deps.bus.views.load(work.data.runId);
+    const v1 = view.v1;
+    if (v1 === undefined || v1.result !== undefined || view.completed !== undefined) return ack();
+    const started = performance.now();
+    const outDir = view.requested!.outDir;
+    const smokePath = `/${collectionName(view.document!.entities[0]!.name)}`;
+    const files = v1.tasks.map((task) => ({ task, code: v1.files.get(task.id)?.code }));
+    const outcome = await deps.checker.checkFiles(files, { outDir, smokePath });
+    const data = {
+      runId: view.runId,
+      passed: outcome.passed,
+      errors: outcome.errors.slice(0, 20),
+      failedTasks: outcome.blamedAtoms,
+      tests: outcome.tests,
+      smoke: outcome.smoke,
+      outDir,
+      files: outcome.files,
+      durationMs: elapsed(started),
+    };
+    const meta = { source: 'mge/validator', time: deps.clock(), cause: work, key: [] };
+    await deps.bus.store.append([createMessage('ProjectValidated', data, meta)]);
+    return ack();
+  };
