@@ -22,6 +22,14 @@ export const CliConfig = z.object({
       .default('true')
       .transform((v) => v === 'true' || v === '1'),
   ),
+  /** Rollout monitor: completed runs kept per pipeline in its sliding window. */
+  MGE_ROLLOUT_WINDOW: z.coerce.number().int().min(1).max(1000).default(20),
+  /** Rollout monitor: V2 runs in the window before V2 is judged. */
+  MGE_ROLLOUT_MIN_RUNS: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Rollout monitor: roll back when V2's success rate is below V1's by more than this (0–1). */
+  MGE_ROLLOUT_MAX_GAP: z.coerce.number().min(0).max(1).default(0.1),
+  /** Rollout monitor: roll back when V2's failure rate passes this (0–1). */
+  MGE_ROLLOUT_MAX_V2_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0.5),
   /** pino level of the in-process services (their log goes to MGE_HOME/logs). */
   MGE_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Simulated provider: mean generation latency of a 10-line atom, in milliseconds. */

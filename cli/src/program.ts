@@ -4,6 +4,7 @@ import { benchCommand } from './commands/bench.js';
 import type { CompareFlags } from './commands/compare.js';
 import { compareCommand } from './commands/compare.js';
 import { eventsCommand } from './commands/events.js';
+import { flagsGetCommand, flagsSetCommand } from './commands/flags.js';
 import type { CommandContext } from './commands/context.js';
 import { resumeCommand } from './commands/resume.js';
 import { replayCommand } from './commands/replay.js';
@@ -60,10 +61,28 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
     .option('--fault-rate <f>', 'simulated provider: fault rate 0..1')
     .option('--seed <n>', "simulated provider: the seed each pair's seed is derived from")
     .option('--latency-ms <ms>', `simulated provider: mean latency of 10 lines (default 200)`)
+    .option('--fail-atom <id...>', 'simulated provider: V2 atoms whose every attempt is faulty')
     .option('--temperatures <list>', 'one temperature per attempt', '0.7,0.5,0.3,0.3')
     .option('--json', 'print the figures as one JSON object')
     .action(async (request: string | undefined, flags: CompareFlags) => {
       code = await compareCommand(request, flags, ctx);
+    });
+  const flagsCommand = program.command('flags').description('the V2 flags: on/off and rollout percentage');
+  flagsCommand
+    .command('get')
+    .description('the flags in force and their latest changes')
+    .option('--json', 'one JSON object')
+    .action(async (flags: { json?: boolean }) => {
+      code = await flagsGetCommand(flags, ctx);
+    });
+  flagsCommand
+    .command('set')
+    .argument('<flag>', 'v2.enabled | v2.rollout')
+    .argument('<value>', 'true/false, or a percentage 0–100')
+    .requiredOption('--reason <text>', 'why (recorded with the change)')
+    .option('--by <name>', 'who (default user@host)')
+    .action(async (flag: string, value: string, flags: { reason?: string; by?: string }) => {
+      code = await flagsSetCommand(flag, value, flags, ctx);
     });
   program
     .command('runs')

@@ -24,6 +24,7 @@ export const ServiceName = {
   atomizer: 'atomizer',
   executor: 'executor',
   validator: 'validator',
+  rollout: 'rollout',
 } as const;
 /** A service name. */
 export type ServiceName = (typeof ServiceName)[keyof typeof ServiceName];

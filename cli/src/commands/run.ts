@@ -13,6 +13,7 @@ import { fileLogger } from '../runtime/logger.js';
 import { createServices, startServices, stopServices } from '../runtime/services.js';
 import type { CommandContext } from './context.js';
 import { requestRun } from './request-run.js';
+import { watchRollbacks } from './rollbacks.js';
 import type { RunFlags } from './run-input.js';
 import { parseRunInput } from './run-input.js';
 
@@ -68,11 +69,13 @@ export async function withServices<T>(
   const { logger, file } = fileLogger(ctx.config.MGE_HOME, logName, ctx.config.MGE_LOG_LEVEL);
   const cli = await openCliBus(ctx.config, logger);
   const services = createServices(serviceNames, cli.bus, logger, ctx.config, { concurrency });
+  const stopWatching = watchRollbacks(cli.bus, new Date().toISOString(), (line) => ctx.stderr.write(line));
   try {
     await startServices(services);
     return await work(cli.bus, file);
   } finally {
     await stopServices(services);
+    await stopWatching();
     await cli.close();
   }
 }

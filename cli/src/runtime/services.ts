@@ -4,6 +4,7 @@ import { createDiscoveryService } from '@mge/discovery';
 import { createExecutorService } from '@mge/executor';
 import type { Bus, Logger, Service } from '@mge/kit';
 import { createPlannerService } from '@mge/planner';
+import { createRolloutService } from '@mge/rollout';
 import { createValidatorService } from '@mge/validator';
 import type { CliConfig } from '../config.js';
 
@@ -25,6 +26,7 @@ export function createServices(
     atomizer: () => createAtomizerService({ bus, logger }),
     executor: () => createExecutorService({ bus, logger, concurrency: options.concurrency }),
     validator: () => createValidatorService({ bus, logger, workDir: config.MGE_WORK_DIR }),
+    rollout: () => createRolloutService({ bus, logger, config }),
   };
   return names.map((name) => factories[name]());
 }

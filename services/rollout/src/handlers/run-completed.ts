@@ -1,0 +1,64 @@
+import type { MgeEvent, RolloutEvidence } from '@mge/contracts';
+import { createMessage } from '@mge/contracts';
+import type { Clock, FlagStore, Handler, Logger } from '@mge/kit';
+import { ack } from '@mge/kit';
+import type { Bus } from '@mge/kit';
+import type { Thresholds } from '../domain/window.js';
+import { emptyWindow, judgeWindow, recordOutcome } from '../domain/window.js';
+import type { WindowStore } from '../ports.js';
+
+export interface MonitorDeps {
+  readonly bus: Bus;
+  readonly flags: FlagStore;
+  readonly windows: WindowStore;
+  readonly thresholds: Thresholds;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** The reason recorded with the rollback's flag change. */
+export const rollbackReason = (e: RolloutEvidence): string =>
+  `V2 succeeded ${pct(e.v2.successRate)} (${e.v2.succeeded}/${e.v2.runs}) against V1 ${pct(e.v1.successRate)} ` +
+  `(${e.v1.succeeded}/${e.v1.runs}) over the last runs: ${e.rule === 'gap' ? `more than ${pct(e.maxGap)} below V1` : `failure rate above ${pct(e.maxV2FailureRate)}`}`;
+
+/**
+ * RunCompleted → the sliding window of outcomes per pipeline; when V2 does worse than allowed while it
+ * serves traffic, its rollout goes to 0 (FlagChanged), RolloutRolledBack records the evidence and
+ * the window starts afresh. A run that failed at discovery says nothing about either pipeline.
+ */
+export const onRunCompleted =
+  (deps: MonitorDeps): Handler<'RunCompleted'> =>
+  async (event) => {
+    const summary = event.data.summary;
+    if (summary.failure?.stage === 'discovery') return ack();
+    const outcome = {
+      runId: summary.runId,
+      pipeline: summary.mode === 'v1' ? ('v1' as const) : ('v2' as const),
+      succeeded: summary.status === 'succeeded',
+    };
+    const { window, revision } = await deps.windows.load();
+    const next = recordOutcome(window, outcome, deps.thresholds.size);
+    if (next === window) return ack(); // counted already
+    const evidence = judgeWindow(next, deps.thresholds);
+    const rollout = (await deps.flags.read())['v2.rollout'];
+    if (evidence === undefined || rollout === 0) {
+      await deps.windows.save(next, revision);
+      return ack();
+    }
+    const time = deps.clock();
+    const reason = rollbackReason(evidence);
+    await deps.windows.save(emptyWindow, revision);
+    await deps.flags.set('v2.rollout', 0, { by: 'mge/rollout-monitor', reason, time });
+    const data = { fromPercent: rollout, evidence, lastRunId: summary.runId };
+    const rolledBack: MgeEvent = createMessage('RolloutRolledBack', data, {
+      source: 'mge/rollout',
+      time,
+      cause: event,
+      key: [summary.runId],
+    });
+    await deps.bus.store.append([rolledBack]);
+    deps.logger.warn({ evidence, fromPercent: rollout }, `V2 rolled back to 0%: ${reason}`);
+    return ack();
+  };
