@@ -21,7 +21,7 @@ export async function openKvWindowStore(nc: Bus['nc']): Promise<WindowStore> {
         return { window: emptyWindow, revision: entry?.revision ?? 0 };
       const parsed = Stored.safeParse(entry.json());
       return {
-        window: parsed.success ? (parsed.data) : emptyWindow,
+        window: parsed.success ? parsed.data : emptyWindow,
         revision: entry.revision,
       };
     },
