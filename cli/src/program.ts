@@ -118,7 +118,7 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
   program
     .command('serve')
     .description('run services against NATS_URL (all by default)')
-    .option('--services <list>', 'comma-separated: discovery,planner,atomizer,executor,validator')
+    .option('--services <list>', 'comma-separated: discovery,planner,atomizer,executor,validator,rollout')
     .option('--concurrency <n>', 'atom generations at once in this process', '16')
     .action(async (flags: { services?: string; concurrency?: string }) => {
       code = await serveCommand(flags, ctx);
