@@ -90,7 +90,9 @@ export function servicesArg(value: string | undefined): ServiceName[] {
   }
   return names as ServiceName[];
 }
-export const Mode = z.enum(['v2', 'v1', 'parallel'], { message: 'choose v2, v1 or parallel' });
+export const Mode = z.enum(['v2', 'v1', 'parallel'], {
+  error: (issue) => `unknown mode ${String(issue.input)}; choose v2, v1 or parallel`,
+});
 export const AssignmentKey = z
   .string()
   .trim()

@@ -8,6 +8,13 @@ import { flagsGetCommand, flagsSetCommand } from './commands/flags.js';
 import type { CommandContext } from './commands/context.js';
 import { resumeCommand } from './commands/resume.js';
 import { replayCommand } from './commands/replay.js';
+import type { ReviewFlags } from './commands/review.js';
+import {
+  reviewListCommand,
+  reviewRedoCommand,
+  reviewShowCommand,
+  reviewVerdictCommand,
+} from './commands/review.js';
 import { runCommand } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
 import { serveCommand } from './commands/serve.js';
@@ -84,6 +91,58 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
     .action(async (flag: string, value: string, flags: { reason?: string; by?: string }) => {
       code = await flagsSetCommand(flag, value, flags, ctx);
     });
+  const review = program.command('review').description('the review queue: failed and least sure atoms');
+  review
+    .command('list')
+    .description('atoms waiting for a reviewer, least sure first')
+    .option('--run <runId>', 'only this run')
+    .option('--all', 'every status, not only pending and rejected')
+    .option('--json', 'one JSON object per line')
+    .action(async (flags: ReviewFlags) => {
+      code = await reviewListCommand(flags, ctx);
+    });
+  review
+    .command('show')
+    .argument('<atomId>')
+    .description("an atom's confidence, code and errors")
+    .option('--run <runId>', 'the run (default: the newest that queued the atom)')
+    .option('--json', 'one JSON object')
+    .action(async (atomId: string, flags: ReviewFlags) => {
+      code = await reviewShowCommand(atomId, flags, ctx);
+    });
+  for (const verdict of ['approve', 'reject'] as const)
+    review
+      .command(verdict)
+      .argument('<atomId>')
+      .description(verdict === 'approve' ? 'accept the atom as it is' : 'turn the atom down')
+      .option('--run <runId>', 'the run (default: the newest that queued the atom)')
+      .option(
+        verdict === 'approve' ? '--note <text>' : '--reason <text>',
+        verdict === 'approve' ? 'a note' : 'why',
+      )
+      .option('--by <name>', 'who (default user@host)')
+      .action(async (atomId: string, flags: ReviewFlags) => {
+        code = await reviewVerdictCommand(verdict, atomId, flags, ctx);
+      });
+  for (const action of ['edit', 'regenerate'] as const)
+    review
+      .command(action)
+      .argument('<atomId>')
+      .description(
+        action === 'edit'
+          ? "write the atom's next attempt by hand; the run re-validates it and what depends on it"
+          : 'ask the model for a new attempt (the note is fed back); the run re-validates it and what depends on it',
+      )
+      .option('--run <runId>', 'the run (default: the newest that queued the atom)')
+      .option(
+        action === 'edit' ? '--file <file>' : '--note <text>',
+        action === 'edit' ? 'the new code' : 'what to fix',
+      )
+      .option('--by <name>', 'who (default user@host)')
+      .option('--json', 'print the run summary as JSON')
+      .action(async (atomId: string, flags: ReviewFlags) => {
+        code = await reviewRedoCommand(action, atomId, flags, ctx);
+      });
   program
     .command('runs')
     .description('runs known to the event log, newest first')
@@ -118,7 +177,10 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
   program
     .command('serve')
     .description('run services against NATS_URL (all by default)')
-    .option('--services <list>', 'comma-separated: discovery,planner,atomizer,executor,validator,rollout')
+    .option(
+      '--services <list>',
+      'comma-separated: discovery,planner,atomizer,executor,validator,rollout,review',
+    )
     .option('--concurrency <n>', 'atom generations at once in this process', '16')
     .action(async (flags: { services?: string; concurrency?: string }) => {
       code = await serveCommand(flags, ctx);

@@ -9,6 +9,13 @@ import {
 import { AtomGraphBuilt, DiscoveryCompleted, MasterPlanCreated } from './events/pipeline.js';
 import { MessageRejected, RunCompleted, RunRequested, RunResumed, StageFailed } from './events/run.js';
 import { FlagChanged, RolloutRolledBack } from './events/flags.js';
+import {
+  AtomApproved,
+  AtomEdited,
+  AtomRegenerationRequested,
+  AtomRejected,
+  ReviewQueued,
+} from './events/review.js';
 import { FileGenerated, FileGenerationFailed, ProjectValidated, TaskListCreated } from './events/v1.js';
 import { MasterPlanValidated, MilestoneValidated, TaskValidated } from './events/validation.js';
 import type { Aggregate, ServiceName, WorkLane } from './subjects.js';
@@ -184,6 +191,41 @@ export const eventCatalog = {
     version: 1,
     schema: RolloutRolledBack,
     doc: 'The rollout monitor set the V2 rollout to 0 (system-wide).',
+  },
+  ReviewQueued: {
+    aggregate: 'review',
+    name: 'queued',
+    version: 1,
+    schema: ReviewQueued,
+    doc: 'Atoms put up for review when the run ended.',
+  },
+  AtomApproved: {
+    aggregate: 'review',
+    name: 'approved',
+    version: 1,
+    schema: AtomApproved,
+    doc: 'A reviewer accepted an atom.',
+  },
+  AtomRejected: {
+    aggregate: 'review',
+    name: 'rejected',
+    version: 1,
+    schema: AtomRejected,
+    doc: 'A reviewer turned an atom down.',
+  },
+  AtomEdited: {
+    aggregate: 'atom',
+    name: 'edited',
+    version: 1,
+    schema: AtomEdited,
+    doc: "A reviewer wrote an atom's next attempt; the run reopens.",
+  },
+  AtomRegenerationRequested: {
+    aggregate: 'review',
+    name: 'regeneration-requested',
+    version: 1,
+    schema: AtomRegenerationRequested,
+    doc: 'A reviewer asked for a new attempt of an atom; the run reopens.',
   },
 } as const satisfies Record<string, EventDef>;
 

@@ -13,6 +13,7 @@ export const Aggregate = {
   project: 'project',
   flag: 'flag',
   rollout: 'rollout',
+  review: 'review',
 } as const;
 /** An aggregate name. */
 export type Aggregate = (typeof Aggregate)[keyof typeof Aggregate];
@@ -25,6 +26,7 @@ export const ServiceName = {
   executor: 'executor',
   validator: 'validator',
   rollout: 'rollout',
+  review: 'review',
 } as const;
 /** A service name. */
 export type ServiceName = (typeof ServiceName)[keyof typeof ServiceName];

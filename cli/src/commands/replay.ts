@@ -19,7 +19,8 @@ export async function replayCommand(
   return withRunEvents(runIdText, ctx, (events) => {
     const started = performance.now();
     // The summary was made from what was stored before RunCompleted; results arriving later are not in it.
-    const end = events.findIndex((e) => e.type === 'RunCompleted');
+    // A run a reviewer reopened completed again: its latest completion is the one to check.
+    const end = events.findLastIndex((e) => e.type === 'RunCompleted');
     const view = foldRun(runIdText, end < 0 ? events : events.slice(0, end));
     const completed = end < 0 ? undefined : events[end];
     const rebuilt = summarizeRun(view, completed?.time ?? new Date().toISOString());

@@ -81,8 +81,9 @@ export async function withServices<T>(
 }
 
 /**
- * Records `openings` (RunRequested, RunResumed; when given) and follows the run's events from its
- * start, showing progress, until it completes or is interrupted.
+ * Records `openings` (RunRequested, RunResumed, a reviewer's edit; when given) and follows the run's
+ * events from its start, showing progress, until it completes (once `done` holds too: a reopened run
+ * completes again) or is interrupted.
  */
 export async function followRun(
   bus: Bus,
@@ -90,6 +91,7 @@ export async function followRun(
   openings: readonly Envelope[],
   display: ProgressDisplay,
   interrupted: AbortSignal,
+  done: (view: RunView) => boolean = () => true,
 ): Promise<RunSummary | undefined> {
   const view: RunView = createRunView(runId);
   const stop = new AbortController();
@@ -105,7 +107,7 @@ export async function followRun(
       if (item.type === 'MessageRejected')
         display.note(`warning: ${item.data.service} rejected a message: ${item.data.reason}`);
       if (item.type === 'StageFailed') display.note(stageFailedNote(view, item.data));
-      if (view.completed !== undefined) return view.completed;
+      if (view.completed !== undefined && done(view)) return view.completed;
     }
     return undefined;
   } finally {

@@ -4,6 +4,7 @@ import { createDiscoveryService } from '@mge/discovery';
 import { createExecutorService } from '@mge/executor';
 import type { Bus, Logger, Service } from '@mge/kit';
 import { createPlannerService } from '@mge/planner';
+import { createReviewService } from '@mge/review';
 import { createRolloutService } from '@mge/rollout';
 import { createValidatorService } from '@mge/validator';
 import type { CliConfig } from '../config.js';
@@ -27,6 +28,7 @@ export function createServices(
     executor: () => createExecutorService({ bus, logger, concurrency: options.concurrency }),
     validator: () => createValidatorService({ bus, logger, workDir: config.MGE_WORK_DIR }),
     rollout: () => createRolloutService({ bus, logger, config }),
+    review: () => createReviewService({ bus, logger }),
   };
   return names.map((name) => factories[name]());
 }

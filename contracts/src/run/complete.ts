@@ -15,7 +15,9 @@ export interface DecisionMeta {
 /** The run ends now: RunCompleted with the summary of the view (which must already hold every event). */
 export function runCompleted(view: RunView, meta: DecisionMeta): MgeEvent<'RunCompleted'> {
   const summary = summarizeRun(view, meta.time);
-  return createMessage('RunCompleted', { runId: view.runId, summary }, { ...meta, key: [] });
+  // a run a reviewer reopened completes again: a new fact, with its own id
+  const key = view.reopens === 0 ? [] : [`reopened-${view.reopens}`];
+  return createMessage('RunCompleted', { runId: view.runId, summary }, { ...meta, key });
 }
 
 /** A stage cannot go on: StageFailed, then RunCompleted (failed) with the failure in its summary. */

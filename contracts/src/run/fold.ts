@@ -112,7 +112,9 @@ function applyData(view: RunView, event: MgeEvent): void {
         atom.blocks = event.data.blocked;
         for (const id of event.data.blocked) {
           const blocked = view.atoms.get(id);
-          if (blocked !== undefined && blocked.status !== 'failed') blocked.status = 'blocked';
+          if (blocked === undefined || blocked.status === 'failed' || blocked.status === 'blocked') continue;
+          blocked.beforeBlock = blocked.status;
+          blocked.status = 'blocked';
         }
       });
     case 'TaskValidated':
@@ -164,10 +166,68 @@ function applyData(view: RunView, event: MgeEvent): void {
       count(view.counts.l4, event.data.passed);
       if (view.v1 !== undefined) view.v1.result = event.data;
       return;
+    case 'AtomEdited':
+      return reopen(view, event.data.atomId, event.data.attempt, (atom) => {
+        atom.attempt = event.data.attempt;
+        atom.status = 'generated';
+        atom.code = event.data.code;
+        atom.codeHash = event.data.codeHash;
+      });
+    case 'AtomRegenerationRequested':
+      return reopen(view, event.data.atomId, event.data.attempt, (atom) => {
+        atom.status = 'invalid';
+        atom.errors = [
+          { level: 1, code: 'review', message: `a reviewer asked for a new attempt: ${event.data.note}` },
+        ];
+      });
     case 'FlagChanged':
     case 'RolloutRolledBack':
       return; // system-wide: part of no run
+    case 'ReviewQueued':
+    case 'AtomApproved':
+    case 'AtomRejected':
+      return; // the review queue is a projection of its own
   }
+}
+
+/**
+ * A reviewer's edit or regeneration: the run is open again, the atom gets attempt `attempt` (beyond the
+ * schedule if need be), and the atoms it blocked go on from where they stood unless another failed
+ * atom still blocks them.
+ */
+function reopen(view: RunView, atomId: string, attempt: number, update: (atom: AtomView) => void): void {
+  const atom = view.atoms.get(atomId);
+  if (atom === undefined || attempt <= atom.attempt) return;
+  if (view.completed !== undefined) view.reopens += 1;
+  view.completed = undefined;
+  view.completedAt = undefined;
+  const blocked = atom.blocks;
+  atom.allowance = Math.max(atom.allowance, attempt - (view.requested?.temperatures.length ?? attempt));
+  atom.firstPass = false;
+  atom.blamed = false;
+  atom.errors = [];
+  atom.blocks = [];
+  update(atom);
+  for (const id of blocked) {
+    const other = view.atoms.get(id);
+    if (other?.status !== 'blocked' || dependsOnFailed(view, other, new Set())) continue;
+    other.status =
+      other.beforeBlock === 'passed' || other.attempt === 0 ? (other.beforeBlock ?? 'waiting') : 'invalid';
+    if (other.status === 'invalid')
+      other.errors = [{ level: 1, code: 'review', message: 'blocked until a reviewer fixed a dependency' }];
+    other.beforeBlock = undefined;
+  }
+}
+
+function dependsOnFailed(view: RunView, atom: AtomView, seen: Set<string>): boolean {
+  for (const id of atom.spec.dependsOn) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const dep = view.atoms.get(id);
+    if (dep === undefined) continue;
+    if (dep.status === 'failed' || dependsOnFailed(view, dep, seen)) return true;
+  }
+  return false;
 }
 
 function newAtom(spec: AtomSpec): AtomView {
@@ -183,6 +243,8 @@ function newAtom(spec: AtomSpec): AtomView {
     firstPass: false,
     blamed: false,
     blocks: [],
+    allowance: 0,
+    beforeBlock: undefined,
   };
 }
 

@@ -36,6 +36,10 @@ export interface AtomView {
   blamed: boolean;
   /** When failed: the atoms it blocked. */
   blocks: string[];
+  /** Attempts a reviewer granted beyond the run's temperature schedule. */
+  allowance: number;
+  /** When blocked: where it stood before, to go on from there if a reviewer fixes the atom that blocked it. */
+  beforeBlock: AtomStatus | undefined;
 }
 
 /** The latest result of one validation above L1. */
@@ -92,6 +96,8 @@ export interface RunView {
   readonly failures: FailureCounts;
   /** How many times the run was asked to resume. */
   resumes: number;
+  /** How many times a reviewer's edit or regeneration reopened the run after it completed. */
+  reopens: number;
   readonly tokens: { input: number; output: number };
   costUsd: number;
   attempts: number;
@@ -129,6 +135,7 @@ export function createRunView(runId: string): RunView {
       byClass: { syntax: 0, import: 0, type: 0, test: 0, timeout: 0, provider: 0 },
     },
     resumes: 0,
+    reopens: 0,
     tokens: { input: 0, output: 0 },
     costUsd: 0,
     attempts: 0,

@@ -16,6 +16,14 @@ export const validatorSubscriptions = (deps: ValidatorDeps, concurrency: number)
     maxInFlight: 32,
   },
   {
+    durable: 'validator-edits',
+    stream: streams.events,
+    filter: subjects.eventOfAnyRun('atom', 'edited'),
+    accepts: ['AtomEdited'],
+    handler: onAtomGenerated(deps) as Handler,
+    maxInFlight: 4,
+  },
+  {
     durable: 'validator',
     stream: streams.work,
     filter: subjects.serviceWork('validator'),

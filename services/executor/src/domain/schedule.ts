@@ -3,6 +3,7 @@ import {
   applyEvent,
   classifyFailure,
   createMessage,
+  reviewItems,
   revisionOf,
   runCompleted,
   stageFailure,
@@ -76,7 +77,7 @@ export function schedule(state: RunSchedule, meta: DecisionMeta): Decision {
     state.reissued = true;
   }
   for (const atom of atoms.filter((a) => a.status === 'invalid')) {
-    if (atom.attempt >= request.temperatures.length) record(atomFailed(view, atom, meta));
+    if (atom.attempt >= request.temperatures.length + atom.allowance) record(atomFailed(view, atom, meta));
     else if (budget.canDispatch()) dispatch(view, atom, budget, record, issue, meta);
     else stalled = true;
   }
@@ -124,7 +125,8 @@ function dispatch(
   meta: DecisionMeta,
 ): void {
   const attempt = atom.attempt + 1;
-  const temperature = view.requested!.temperatures[attempt - 1]!;
+  const temperatures = view.requested!.temperatures;
+  const temperature = temperatures[Math.min(attempt, temperatures.length) - 1]!; // a reviewer's extra attempts use the last
   const retry = attempt === 1 ? {} : { repair: classifyFailure(atom.errors) };
   const data = {
     runId: view.runId,
@@ -184,11 +186,20 @@ export function dependentsOf(view: RunView, atomId: string): string[] {
   return [...found].filter((id) => view.atoms.get(id)!.status !== 'failed').sort();
 }
 
+/** The run ends: the atoms that need a person's look go to review, then RunCompleted. */
+function finish(view: RunView, meta: DecisionMeta): MgeEvent[] {
+  const items = reviewItems(view);
+  const key = [`review-${view.reopens}`];
+  const queued = createMessage('ReviewQueued', { runId: view.runId, items }, { ...meta, key });
+  applyEvent(view, queued);
+  return [queued, runCompleted(view, meta)];
+}
+
 function completion(view: RunView, stalledBy: Budget | undefined, meta: DecisionMeta): MgeEvent[] {
   const atoms = [...view.atoms.values()];
   const plan = view.planResult;
   if (plan?.passed === true && plan.revision === revisionOf(view, view.atoms.keys()))
-    return [runCompleted(view, meta)];
+    return finish(view, meta);
   if (atoms.some((a) => IN_FLIGHT.has(a.status))) return [];
   if (stalledBy !== undefined) {
     const left = atoms.filter((a) => a.status === 'waiting' || a.status === 'invalid').length;
@@ -201,7 +212,7 @@ function completion(view: RunView, stalledBy: Budget | undefined, meta: Decision
     return stageFailure(view, failure, meta);
   }
   if (atoms.some((a) => a.status === 'invalid')) return [];
-  if (atoms.some((a) => a.status === 'failed')) return [runCompleted(view, meta)];
+  if (atoms.some((a) => a.status === 'failed')) return finish(view, meta);
   const deadEnd = findDeadEnd(view);
   if (deadEnd === undefined) return [];
   const failure = {

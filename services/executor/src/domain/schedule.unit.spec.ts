@@ -116,6 +116,62 @@ describe('executor schedule', () => {
     });
   });
 
+  it('puts the failed atom and the least sure fifth of the others up for review before completing', () => {
+    const events = [...given(), ...[1, 2, 3, 4].flatMap((n) => attemptOf('a', n, false))];
+    const types = decide(events).events.map((e) => e.type);
+    expect(types.slice(-2)).toEqual(['ReviewQueued', 'RunCompleted']);
+    const queued = decide(events).events.find(
+      (e): e is MgeEvent<'ReviewQueued'> => e.type === 'ReviewQueued',
+    )!;
+    expect(queued.data.items).toEqual([
+      expect.objectContaining({
+        atomId: 'a',
+        reason: 'failed',
+        confidence: expect.objectContaining({ validation: 0, retries: 0 }),
+      }),
+    ]); // b, c and d are blocked: they wait for a; a fifth of 4 atoms rounds down to none
+  });
+
+  it("reopens a failed run on a reviewer's edit: the edited attempt awaits L1, the atoms it blocked go on", () => {
+    const failedRun = [...given(), ...[1, 2, 3, 4].flatMap((n) => attemptOf('a', n, false))];
+    const first = decide(failedRun);
+    const code = 'export const a = 1;';
+    const edited = createMessage(
+      'AtomEdited',
+      { runId, atomId: 'a', by: 'ann', attempt: 5, code, codeHash: 'f'.repeat(64) },
+      stamp('a', 5),
+    );
+    const reopened = foldRun(runId, [...failedRun, ...first.events, edited]);
+    expect(reopened.completed).toBeUndefined();
+    expect(reopened.reopens).toBe(1);
+    expect(reopened.atoms.get('a')).toMatchObject({ status: 'generated', attempt: 5, allowance: 1 });
+    expect(['b', 'c', 'd'].map((id) => reopened.atoms.get(id)!.status)).toEqual([
+      'waiting',
+      'waiting',
+      'waiting',
+    ]);
+    const validated = createMessage(
+      'AtomValidated',
+      { runId, atomId: 'a', attempt: 5, level: 1, passed: true, errors: [], durationMs: 1 },
+      stamp('a', 5),
+    );
+    const next = decide([...failedRun, ...first.events, edited, validated]);
+    expect(dispatched(next.events)).toEqual(['b#1@0.7', 'c#1@0.7']);
+  });
+
+  it("dispatches a reviewer's regeneration as the atom's next attempt, with the note fed back", () => {
+    const events = [...given(), ...attemptOf('a', 1, true)];
+    const request = createMessage(
+      'AtomRegenerationRequested',
+      { runId, atomId: 'a', by: 'ann', note: 'use a constant', attempt: 2 },
+      stamp('a', 2),
+    );
+    const decision = decide([...events, request]);
+    const again = decision.events.find((e): e is MgeEvent<'AtomDispatched'> => e.type === 'AtomDispatched')!;
+    expect(again.data).toMatchObject({ atomId: 'a', attempt: 2, temperature: 0.5 });
+    expect(again.data.feedback[0]).toContain('use a constant');
+  });
+
   it('regenerates the atoms a higher level blamed', () => {
     const events = [...given(), ...attemptOf('a', 1, true)];
     const blamed = createMessage(

@@ -48,12 +48,21 @@ export function pendingValidations(
 ): WorkItem[] {
   const runId = view.runId;
   const work: WorkItem[] = [];
+  // after a reviewer reopened the run, a scope can be due again at a revision already asked for
+  // (its work dropped as the run completed): a new key, so the log does not take it for a repeat
+  const reopened = view.reopens === 0 ? [] : [`reopened-${view.reopens}`];
   for (const task of planTasks(plan)) {
     const atoms = scopeAtoms(view, { taskId: task.id });
     const revision = revisionOf(view, atoms);
     if (allPassed(view, atoms) && view.tasks.get(task.id)?.revision !== revision) {
       const data = { runId, taskId: task.id, revision };
-      work.push(createMessage('ValidateTask', data, { ...meta, key: [task.id, revision], subject: task.id }));
+      work.push(
+        createMessage('ValidateTask', data, {
+          ...meta,
+          key: [task.id, revision, ...reopened],
+          subject: task.id,
+        }),
+      );
     }
   }
   const milestonePassed = new Map<string, boolean>();
@@ -70,12 +79,18 @@ export function pendingValidations(
     const prerequisitesPassed = [...(milestoneDeps.get(m.id) ?? [])].every((id) => milestonePassed.get(id));
     if (tasksPassed && prerequisitesPassed && view.milestones.get(m.id)?.revision !== revision) {
       const data = { runId, milestoneId: m.id, revision };
-      work.push(createMessage('ValidateMilestone', data, { ...meta, key: [m.id, revision], subject: m.id }));
+      work.push(
+        createMessage('ValidateMilestone', data, {
+          ...meta,
+          key: [m.id, revision, ...reopened],
+          subject: m.id,
+        }),
+      );
     }
   }
   const revision = revisionOf(view, view.atoms.keys());
   if ([...milestonePassed.values()].every(Boolean) && view.planResult?.revision !== revision) {
-    work.push(createMessage('ValidatePlan', { runId, revision }, { ...meta, key: [revision] }));
+    work.push(createMessage('ValidatePlan', { runId, revision }, { ...meta, key: [revision, ...reopened] }));
   }
   return work;
 }

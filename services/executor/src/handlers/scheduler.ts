@@ -29,6 +29,9 @@ export interface Scheduler {
 
 export const SCHEDULER_DURABLE = 'executor-scheduler';
 
+/** Events that reopen a completed run (a reviewer's edit or regeneration): its schedule is read again. */
+const REOPENING: ReadonlySet<string> = new Set(['AtomEdited', 'AtomRegenerationRequested']);
+
 /**
  * Follows every event of every run through one durable consumer and keeps each run's schedule in
  * memory: each batch of events is folded, each run it touched is decided once, and the decisions are
@@ -52,6 +55,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     let items = batch;
     const runIdOf = (item: BatchItem) => item.subject.split('.')[2] ?? SYSTEM_SCOPE;
     items = items.filter((item) => runIdOf(item) !== SYSTEM_SCOPE); // flags and rollout: part of no run
+    for (const item of items)
+      if (item.event !== undefined && REOPENING.has(item.event.type)) finished.delete(runIdOf(item));
     const fresh = [...new Set(items.map(runIdOf))].filter((id) => !runs.has(id) && !finished.has(id));
     for (const [id, state] of await Promise.all(fresh.map(async (id) => [id, await load(id)] as const)))
       runs.set(id, state);

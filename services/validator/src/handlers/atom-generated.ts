@@ -10,11 +10,11 @@ export interface ValidatorDeps {
 }
 
 /**
- * AtomGenerated → AtomValidated (L1). L1 needs only the attempt's code and the atom's spec (fixed for
+ * AtomGenerated (or a reviewer's AtomEdited) → AtomValidated (L1). L1 needs only the attempt's code and the atom's spec (fixed for
  * the run), so nothing is folded; checking an attempt twice records the same event id, stored once.
  */
 export const onAtomGenerated =
-  (deps: ValidatorDeps): Handler<'AtomGenerated'> =>
+  (deps: ValidatorDeps): Handler<'AtomGenerated' | 'AtomEdited'> =>
   async (event) => {
     const { runId, atomId, attempt } = event.data;
     const spec = (await deps.bus.facts.atoms(runId)).get(atomId);

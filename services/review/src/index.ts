@@ -1,0 +1,6 @@
+export { createReviewService } from './service.js';
+export type { ReviewServiceDeps } from './service.js';
+export { openKvReviewStore, REVIEW_BUCKET } from './adapters/kv-store.js';
+export type { ReviewEntry, ReviewStatus } from './domain/queue.js';
+export type { ReviewStore } from './ports.js';
+export { ReviewConfig } from './config.js';
