@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ItemId } from '../ids.js';
 import { FailureClass } from '../failure.js';
-import { atomRef, TokenUsage, ValidationError } from './common.js';
+import { atomRef, generatedCode, ValidationError } from './common.js';
 
 const attempt = z.number().int().positive();
 
@@ -25,14 +25,7 @@ export const AtomGenerated = z
   .object({
     ...atomRef,
     attempt,
-    temperature: z.number().min(0).max(1),
-    code: z.string(),
-    codeHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest'),
-    lines: z.number().int().nonnegative(),
-    provider: z.string(),
-    tokens: TokenUsage,
-    costUsd: z.number().nonnegative(),
-    durationMs: z.number().nonnegative(),
+    ...generatedCode,
   })
   .strict();
 /** Data of AtomGenerated. */

@@ -45,3 +45,15 @@ export const levelResult = {
   blamedAtoms: z.array(ItemId),
   durationMs: z.number().nonnegative(),
 };
+
+/** What every generated piece of code records: the code, how it was asked for, and what it cost. */
+export const generatedCode = {
+  temperature: z.number().min(0).max(1),
+  code: z.string(),
+  codeHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest'),
+  lines: z.number().int().nonnegative(),
+  provider: z.string(),
+  tokens: TokenUsage,
+  costUsd: z.number().nonnegative(),
+  durationMs: z.number().nonnegative(),
+};

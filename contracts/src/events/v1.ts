@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ItemId } from '../ids.js';
 import { Task } from '../plan.js';
-import { runScoped, TestCounts, TokenUsage, ValidationError } from './common.js';
+import { generatedCode, runScoped, TestCounts, ValidationError } from './common.js';
 
 /** The V1 planner wrote a flat task list, in the order V1 generates the files (dependencies first). */
 export const TaskListCreated = z.object({ ...runScoped, tasks: z.array(Task).min(1) }).strict();
@@ -14,14 +14,7 @@ export const FileGenerated = z
     ...runScoped,
     taskId: ItemId,
     file: z.string(),
-    temperature: z.number().min(0).max(1),
-    code: z.string(),
-    codeHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest'),
-    lines: z.number().int().nonnegative(),
-    provider: z.string(),
-    tokens: TokenUsage,
-    costUsd: z.number().nonnegative(),
-    durationMs: z.number().nonnegative(),
+    ...generatedCode,
   })
   .strict();
 /** Data of FileGenerated. */

@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { MgeEvent, WorkItem } from '@mge/contracts';
 import { createMessage } from '@mge/contracts';
 import type { Bus, Clock, Handler } from '@mge/kit';
-import { ack, retry, UpstreamError } from '@mge/kit';
-import type { AtomAnswer, AtomModels } from '../ports.js';
+import { ack } from '@mge/kit';
+import type { AtomModels } from '../ports.js';
+import type { WrittenCode } from './ask-model.js';
+import { askModel } from './ask-model.js';
 
 export interface GenerateAtomDeps {
   readonly bus: Bus;
@@ -36,58 +37,35 @@ export const onGenerateAtom =
       await deps.bus.store.append([failed(work, reason, deps.clock())]);
       return ack();
     }
-    const started = performance.now();
-    let answer: AtomAnswer;
-    try {
-      answer = await model.generate({
-        document,
-        atom,
-        attempt,
-        temperature,
-        feedback,
-        repair,
-        simulation: request.simulation,
-      });
-    } catch (error) {
-      if (!(error instanceof UpstreamError)) throw error;
-      if (error.retryable) return retry(error.retryAfterMs ?? 1_000, error.message);
-      await deps.bus.store.append([failed(work, error.message, deps.clock())]);
-      return ack();
-    }
-    ctx.working();
-    const durationMs = Math.round((performance.now() - started) * 100) / 100;
-    await deps.bus.store.append([generated(work, answer, model.name, durationMs, deps.clock())]);
+    const result = await askModel(
+      () =>
+        model.generate({
+          document,
+          atom,
+          attempt,
+          temperature,
+          feedback,
+          repair,
+          simulation: request.simulation,
+        }),
+      model.name,
+      ctx,
+    );
+    if (result.kind === 'retry') return result.outcome;
+    const time = deps.clock();
+    await deps.bus.store.append([
+      result.kind === 'refused' ? failed(work, result.reason, time) : generated(work, result.written, time),
+    ]);
     return ack();
   };
 
-function generated(
-  work: WorkItem<'GenerateAtom'>,
-  answer: AtomAnswer,
-  provider: string,
-  durationMs: number,
-  time: string,
-): MgeEvent {
+function generated(work: WorkItem<'GenerateAtom'>, written: WrittenCode, time: string): MgeEvent {
   const { runId, atomId, attempt, temperature } = work.data;
-  const data = {
-    runId,
-    atomId,
-    attempt,
-    temperature,
-    code: answer.code,
-    codeHash: createHash('sha256').update(answer.code).digest('hex'),
-    lines: answer.code.split('\n').length,
-    provider,
-    tokens: answer.tokens,
-    costUsd: answer.costUsd,
-    durationMs,
-  };
-  return createMessage('AtomGenerated', data, {
-    source: 'mge/executor',
-    time,
-    cause: work,
-    key: [atomId, attempt],
-    subject: atomId,
-  });
+  return createMessage(
+    'AtomGenerated',
+    { runId, atomId, attempt, temperature, ...written },
+    { source: 'mge/executor', time, cause: work, key: [atomId, attempt], subject: atomId },
+  );
 }
 
 function failed(work: WorkItem<'GenerateAtom'>, reason: string, time: string): MgeEvent {

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { MgeEvent, WorkItem } from '@mge/contracts';
 import { createMessage } from '@mge/contracts';
 import type { Handler } from '@mge/kit';
-import { ack, retry, UpstreamError } from '@mge/kit';
-import type { AtomAnswer } from '../ports.js';
+import { ack } from '@mge/kit';
+import { askModel } from './ask-model.js';
 import type { GenerateAtomDeps } from './generate-atom.js';
 
 type Work = WorkItem<'GenerateFile'>;
@@ -28,37 +27,28 @@ export const onGenerateFile =
       await deps.bus.store.append([failed(work, reason, deps.clock())]);
       return ack();
     }
-    const started = performance.now();
-    let answer: AtomAnswer;
-    try {
-      answer = await model.generateFile({
-        document: view.document,
-        taskId,
-        temperature,
-        simulation: view.requested?.simulation,
-      });
-    } catch (error) {
-      if (!(error instanceof UpstreamError)) throw error;
-      if (error.retryable) return retry(error.retryAfterMs ?? 1_000, error.message);
-      await deps.bus.store.append([failed(work, error.message, deps.clock())]);
-      return ack();
-    }
-    ctx.working();
-    const durationMs = Math.round((performance.now() - started) * 100) / 100;
-    const data = {
-      runId,
-      taskId,
-      file: task.file,
-      temperature,
-      code: answer.code,
-      codeHash: createHash('sha256').update(answer.code).digest('hex'),
-      lines: answer.code.split('\n').length,
-      provider: model.name,
-      tokens: answer.tokens,
-      costUsd: answer.costUsd,
-      durationMs,
-    };
-    await deps.bus.store.append([createMessage('FileGenerated', data, stamp(work, deps.clock()))]);
+    const result = await askModel(
+      () =>
+        model.generateFile({
+          document: view.document!,
+          taskId,
+          temperature,
+          simulation: view.requested?.simulation,
+        }),
+      model.name,
+      ctx,
+    );
+    if (result.kind === 'retry') return result.outcome;
+    const time = deps.clock();
+    await deps.bus.store.append([
+      result.kind === 'refused'
+        ? failed(work, result.reason, time)
+        : createMessage(
+            'FileGenerated',
+            { runId, taskId, file: task.file, temperature, ...result.written },
+            stamp(work, time),
+          ),
+    ]);
     return ack();
   };
 
