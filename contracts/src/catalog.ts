@@ -214,7 +214,7 @@ export const eventCatalog = {
     doc: 'A reviewer turned an atom down.',
   },
   AtomEdited: {
-    aggregate: 'atom',
+    aggregate: 'review',
     name: 'edited',
     version: 1,
     schema: AtomEdited,

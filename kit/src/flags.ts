@@ -2,7 +2,7 @@ import type { KV } from '@nats-io/kv';
 import { Kvm } from '@nats-io/kv';
 import type { FlagChanged, FlagName, Flags, MgeEvent } from '@mge/contracts';
 import { createMessage, defaultFlags, FlagName as FlagNames, flagValues } from '@mge/contracts';
-import { ValidationFailure } from './errors.js';
+import { InfrastructureError, ValidationFailure } from './errors.js';
 import type { Bus } from './nats/runtime.js';
 
 export const FLAGS_BUCKET = 'mge-flags';
@@ -52,10 +52,14 @@ export async function openFlagStore(bus: Pick<Bus, 'nc' | 'store'>): Promise<Fla
         throw new ValidationFailure(`${flag}: ${checked.error.issues[0]?.message ?? 'invalid'}`);
       const previous = await readOne(flag);
       // compare-and-set: a concurrent change makes this fail rather than be lost unrecorded
-      const revision =
-        previous.revision === 0
-          ? await kv.create(flag, JSON.stringify(checked.data))
-          : await kv.update(flag, JSON.stringify(checked.data), previous.revision);
+      const stored = JSON.stringify(checked.data);
+      const revision = await (
+        previous.revision === 0 ? kv.create(flag, stored) : kv.update(flag, stored, previous.revision)
+      ).catch((error: unknown) => {
+        throw new InfrastructureError(`${flag} changed meanwhile; try again (${(error as Error).message})`, {
+          cause: error,
+        });
+      });
       const data: FlagChanged = {
         flag,
         value: checked.data,

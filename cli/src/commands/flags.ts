@@ -17,6 +17,7 @@ const valueArgs = {
     .transform((v) => v === 'true' || v === 'on'),
   'v2.rollout': z
     .string()
+    .regex(/^\d+(\.\d+)?%?$/, 'must be a percentage between 0 and 100')
     .transform((v) => Number(v.replace(/%$/, '')))
     .pipe(
       z

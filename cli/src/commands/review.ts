@@ -25,7 +25,7 @@ export interface ReviewFlags {
 }
 
 const OPEN: ReadonlySet<string> = new Set(['pending', 'rejected']);
-const PROJECTORS = ['review-projector', 'review-projector-edits'];
+const PROJECTORS = ['review-projector'];
 
 /** Runs the review projector in this process until it has applied every recorded review event, then reads the queue. */
 async function caughtUpQueue(bus: Bus): Promise<ReviewEntry[]> {

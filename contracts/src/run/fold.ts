@@ -201,6 +201,7 @@ function reopen(view: RunView, atomId: string, attempt: number, update: (atom: A
   if (view.completed !== undefined) view.reopens += 1;
   view.completed = undefined;
   view.completedAt = undefined;
+  view.stageFailure = undefined; // a budget stop or a dead end is decided again from here
   const blocked = atom.blocks;
   atom.allowance = Math.max(atom.allowance, attempt - (view.requested?.temperatures.length ?? attempt));
   atom.firstPass = false;

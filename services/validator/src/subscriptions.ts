@@ -18,7 +18,7 @@ export const validatorSubscriptions = (deps: ValidatorDeps, concurrency: number)
   {
     durable: 'validator-edits',
     stream: streams.events,
-    filter: subjects.eventOfAnyRun('atom', 'edited'),
+    filter: subjects.eventOfAnyRun('review', 'edited'),
     accepts: ['AtomEdited'],
     handler: onAtomGenerated(deps) as Handler,
     maxInFlight: 4,

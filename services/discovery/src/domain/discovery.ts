@@ -40,10 +40,25 @@ export function decideDiscovery(
     ];
   }
   const data = { runId: view.runId, document: outcome.document, source: outcome.source };
-  const events: MgeEvent[] = [createMessage('DiscoveryCompleted', data, { ...meta, key: [] })];
-  if (twin !== undefined && twin.document === undefined && twin.completed === undefined) {
-    const copy = { runId: twin.runId, document: outcome.document, source: 'twin' as const };
-    events.push(createMessage('DiscoveryCompleted', copy, { ...meta, key: [] }));
-  }
-  return events;
+  return [
+    createMessage('DiscoveryCompleted', data, { ...meta, key: [] }),
+    ...twinCopy(outcome.document, meta, twin),
+  ];
+}
+
+/** The shadow twin's copy of the document, while it has none (also when a redelivery finds the serving run done). */
+export function twinCopy(
+  document: DiscoveryDocument | undefined,
+  meta: DecisionMeta,
+  twin?: RunView,
+): MgeEvent[] {
+  if (
+    document === undefined ||
+    twin === undefined ||
+    twin.document !== undefined ||
+    twin.completed !== undefined
+  )
+    return [];
+  const copy = { runId: twin.runId, document, source: 'twin' as const };
+  return [createMessage('DiscoveryCompleted', copy, { ...meta, key: [] })];
 }

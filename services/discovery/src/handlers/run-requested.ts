@@ -2,7 +2,7 @@ import type { MgeEvent } from '@mge/contracts';
 import type { Bus, Clock, Handler } from '@mge/kit';
 import { ack, isRetryable } from '@mge/kit';
 import type { DiscoveryOutcome } from '../domain/discovery.js';
-import { decideDiscovery, isShadow, needsDiscovery } from '../domain/discovery.js';
+import { decideDiscovery, isShadow, needsDiscovery, twinCopy } from '../domain/discovery.js';
 import type { DiscoveryModel } from '../ports.js';
 
 export interface RunRequestedDeps {
@@ -16,11 +16,15 @@ export const onRunRequested =
   (deps: RunRequestedDeps): Handler<'RunRequested'> =>
   async (event) => {
     const view = await deps.bus.views.load(event.data.runId);
-    if (!needsDiscovery(view) || isShadow(view)) return ack(); // a shadow gets its twin's document
-    const outcome = await discover(deps.model, event);
+    if (isShadow(view)) return ack(); // a shadow gets its twin's document
     const pairing = event.data.pairing;
     const twin = pairing === undefined ? undefined : await deps.bus.views.load(pairing.twin);
     const meta = { source: 'mge/discovery', time: deps.clock(), cause: event };
+    if (!needsDiscovery(view)) {
+      await deps.bus.store.append(twinCopy(view.document, meta, twin)); // a redelivery finishes the copy
+      return ack();
+    }
+    const outcome = await discover(deps.model, event);
     await deps.bus.store.append(decideDiscovery(view, outcome, meta, twin));
     return ack();
   };

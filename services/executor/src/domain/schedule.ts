@@ -1,4 +1,12 @@
-import type { AtomView, DecisionMeta, MgeEvent, RunView, ValidationError, WorkItem } from '@mge/contracts';
+import type {
+  AtomView,
+  DecisionMeta,
+  MgeEvent,
+  RunView,
+  StageFailed,
+  ValidationError,
+  WorkItem,
+} from '@mge/contracts';
 import {
   applyEvent,
   classifyFailure,
@@ -161,7 +169,11 @@ function atomFailed(view: RunView, atom: AtomView, meta: DecisionMeta): MgeEvent
     errors: atom.errors.slice(0, 5),
     blocked: dependentsOf(view, atom.spec.id),
   };
-  return createMessage('AtomFailed', data, { ...meta, key: [atom.spec.id], subject: atom.spec.id });
+  return createMessage('AtomFailed', data, {
+    ...meta,
+    key: [atom.spec.id, atom.attempt],
+    subject: atom.spec.id,
+  });
 }
 
 /**
@@ -186,20 +198,36 @@ export function dependentsOf(view: RunView, atomId: string): string[] {
   return [...found].filter((id) => view.atoms.get(id)!.status !== 'failed').sort();
 }
 
-/** The run ends: the atoms that need a person's look go to review, then RunCompleted. */
-function finish(view: RunView, meta: DecisionMeta): MgeEvent[] {
-  const items = reviewItems(view);
+/** The atoms that need a person's look, recorded just before the run completes. */
+function reviewQueued(view: RunView, meta: DecisionMeta): MgeEvent {
   const key = [`review-${view.reopens}`];
-  const queued = createMessage('ReviewQueued', { runId: view.runId, items }, { ...meta, key });
+  const queued = createMessage(
+    'ReviewQueued',
+    { runId: view.runId, items: reviewItems(view) },
+    { ...meta, key },
+  );
   applyEvent(view, queued);
-  return [queued, runCompleted(view, meta)];
+  return queued;
+}
+
+/** The run ends: review, then RunCompleted. */
+const finish = (view: RunView, meta: DecisionMeta): MgeEvent[] => [
+  reviewQueued(view, meta),
+  runCompleted(view, meta),
+];
+
+/** The run cannot go on: StageFailed, review, then RunCompleted. */
+function stopRun(view: RunView, failure: Omit<StageFailed, 'runId'>, meta: DecisionMeta): MgeEvent[] {
+  const [failed, completed] = stageFailure(view, failure, meta);
+  return [failed, reviewQueued(view, meta), completed];
 }
 
 function completion(view: RunView, stalledBy: Budget | undefined, meta: DecisionMeta): MgeEvent[] {
   const atoms = [...view.atoms.values()];
   const plan = view.planResult;
-  if (plan?.passed === true && plan.revision === revisionOf(view, view.atoms.keys()))
-    return finish(view, meta);
+  const current = plan?.passed === true && plan.revision === revisionOf(view, view.atoms.keys());
+  // an atom a reviewer sent back for regeneration has no new attempt yet: the old L4 does not cover it
+  if (current && !atoms.some((a) => a.status === 'invalid')) return finish(view, meta);
   if (atoms.some((a) => IN_FLIGHT.has(a.status))) return [];
   if (stalledBy !== undefined) {
     const left = atoms.filter((a) => a.status === 'waiting' || a.status === 'invalid').length;
@@ -209,7 +237,7 @@ function completion(view: RunView, stalledBy: Budget | undefined, meta: Decision
       message: `${stalledBy.describe()}; ${left} atom(s) left undone`,
       details: [],
     };
-    return stageFailure(view, failure, meta);
+    return stopRun(view, failure, meta);
   }
   if (atoms.some((a) => a.status === 'invalid')) return [];
   if (atoms.some((a) => a.status === 'failed')) return finish(view, meta);
@@ -221,5 +249,5 @@ function completion(view: RunView, stalledBy: Budget | undefined, meta: Decision
     message: deadEnd,
     details: [],
   };
-  return stageFailure(view, failure, meta);
+  return stopRun(view, failure, meta);
 }

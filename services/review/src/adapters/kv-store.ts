@@ -1,5 +1,6 @@
 import { Kvm } from '@nats-io/kv';
 import type { Bus } from '@mge/kit';
+import { InfrastructureError } from '@mge/kit';
 import type { ReviewEntry } from '../domain/queue.js';
 import type { ReviewStore } from '../ports.js';
 
@@ -12,19 +13,35 @@ const token = (id: string): string =>
 /** The review queue in the KV bucket `mge-review`, one key per entry: `<runId>.<atomId>`. */
 export async function openKvReviewStore(nc: Bus['nc']): Promise<ReviewStore> {
   const kv = await new Kvm(nc).create(REVIEW_BUCKET, { history: 5 });
+  const revisions = new Map<string, number>(); // of the entries last read: written back with compare-and-set
+  const keyOf = (entry: Pick<ReviewEntry, 'runId' | 'atomId'>) =>
+    `${token(entry.runId)}.${token(entry.atomId)}`;
   const read = async (filter: string): Promise<ReviewEntry[]> => {
     const entries: ReviewEntry[] = [];
     for await (const key of await kv.keys(filter)) {
       const entry = await kv.get(key);
-      if (entry !== null && entry.operation === 'PUT') entries.push(entry.json<ReviewEntry>());
+      if (entry === null || entry.operation !== 'PUT') continue;
+      revisions.set(key, entry.revision);
+      entries.push(entry.json<ReviewEntry>());
     }
     return entries;
   };
   return {
     entriesOf: async (runId) => new Map((await read(`${token(runId)}.*`)).map((e) => [e.atomId, e])),
     put: async (entries) => {
-      for (const entry of entries)
-        await kv.put(`${token(entry.runId)}.${token(entry.atomId)}`, JSON.stringify(entry));
+      for (const entry of entries) {
+        const key = keyOf(entry);
+        const revision = revisions.get(key);
+        const value = JSON.stringify(entry);
+        const written = revision === undefined ? kv.create(key, value) : kv.update(key, value, revision);
+        revisions.set(
+          key,
+          await written.catch((error: unknown) => {
+            revisions.delete(key);
+            throw new InfrastructureError(`review entry ${key} changed meanwhile`, { cause: error });
+          }),
+        );
+      }
     },
     all: () => read('>'),
   };

@@ -35,10 +35,11 @@ export function evolveQueue(entries: ReadonlyMap<string, ReviewEntry>, event: Re
     const queued = new Map(event.data.items.map((i) => [i.atomId, i]));
     const changed: ReviewEntry[] = [];
     for (const entry of entries.values()) {
-      if (entry.status !== 'revalidating') continue;
       const again = queued.get(entry.atomId);
-      if (again?.reason === 'failed') changed.push({ ...entry, ...again, status: 'pending' });
-      else changed.push({ ...entry, confidence: again?.confidence ?? entry.confidence, status: 'fixed' });
+      if (again?.reason === 'failed' && entry.status !== 'pending')
+        changed.push({ ...entry, ...again, status: 'pending' }); // failed (again), whatever was decided before
+      else if (entry.status === 'revalidating')
+        changed.push({ ...entry, confidence: again?.confidence ?? entry.confidence, status: 'fixed' });
     }
     for (const item of event.data.items) {
       if (entries.has(item.atomId)) continue;

@@ -49,8 +49,8 @@ export const onRunCompleted =
     }
     const time = deps.clock();
     const reason = rollbackReason(evidence);
-    await deps.windows.save(emptyWindow, revision);
-    await deps.flags.set('v2.rollout', 0, { by: 'mge/rollout-monitor', reason, time });
+    // recorded first (its id is fixed by the run), then the flag, then a fresh window: a redelivery
+    // after a failure at any step finishes the rollback instead of losing it
     const data = { fromPercent: rollout, evidence, lastRunId: summary.runId };
     const rolledBack: MgeEvent = createMessage('RolloutRolledBack', data, {
       source: 'mge/rollout',
@@ -59,6 +59,8 @@ export const onRunCompleted =
       key: [summary.runId],
     });
     await deps.bus.store.append([rolledBack]);
+    await deps.flags.set('v2.rollout', 0, { by: 'mge/rollout-monitor', reason, time });
+    await deps.windows.save(emptyWindow, revision);
     deps.logger.warn({ evidence, fromPercent: rollout }, `V2 rolled back to 0%: ${reason}`);
     return ack();
   };
