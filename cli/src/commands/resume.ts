@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createMessage, foldRun } from '@mge/contracts';
+import { dirname } from 'node:path';
+import { createMessage, foldRun, pairSummary } from '@mge/contracts';
 import { ExitCode, UsageError } from '../errors.js';
 import { formatSummary } from '../format/summary.js';
 import type { CommandContext } from './context.js';
@@ -9,7 +10,8 @@ import { driveRun, followRun } from './run.js';
 /**
  * `mge resume <runId>`: continues an interrupted run from its log. The services start in this process;
  * RunResumed makes the scheduler re-read the run and re-issue whatever work was lost with the old
- * processes; finished atoms keep their results (their events are in the log).
+ * processes; finished atoms keep their results (their events are in the log). Half of a parallel
+ * pair resumes with its twin.
  */
 export async function resumeCommand(
   runIdText: string,
@@ -29,12 +31,34 @@ export async function resumeCommand(
   ctx.stderr.write(
     `mge resume ${view.runId}: ${done}/${view.atoms.size} atoms passed before the interruption\n`,
   );
-  const resumed = createMessage(
-    'RunResumed',
-    { runId: view.runId, by: 'mge/cli' },
-    { source: 'mge/cli', time: new Date().toISOString(), key: [randomUUID()] },
-  );
-  return driveRun(ctx, view.runId, { json, concurrency: view.requested.concurrency }, (bus, display) =>
-    followRun(bus, view.runId, [resumed], display, ctx.interrupted),
+  const resumed = resumedEvent(view.runId);
+  const pairing = view.requested.pairing;
+  return driveRun(
+    ctx,
+    view.runId,
+    { json, concurrency: view.requested.concurrency },
+    async (bus, display) => {
+      if (pairing === undefined) return followRun(bus, view.runId, [resumed], display, ctx.interrupted);
+      // half of a parallel pair: its twin goes on too, and the summary holds both again
+      const twin = foldRun(pairing.twin, (await bus.store.readRun(pairing.twin)).events);
+      const twinOpenings = twin.completed === undefined ? [resumedEvent(pairing.twin)] : [];
+      const [own, other] = await Promise.all([
+        followRun(bus, view.runId, [resumed], display, ctx.interrupted),
+        followRun(bus, pairing.twin, twinOpenings, display, ctx.interrupted),
+      ]);
+      if (own === undefined || other === undefined) return undefined;
+      const [serving, shadow] = pairing.role === 'serving' ? [own, other] : [other, own];
+      return pairSummary(serving, shadow, {
+        correlationId: pairing.correlationId,
+        outDir: dirname(serving.outDir),
+      });
+    },
   );
 }
+
+const resumedEvent = (runId: string) =>
+  createMessage(
+    'RunResumed',
+    { runId, by: 'mge/cli' },
+    { source: 'mge/cli', time: new Date().toISOString(), key: [randomUUID()] },
+  );

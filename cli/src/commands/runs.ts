@@ -8,9 +8,12 @@ import type { CommandContext } from './context.js';
 
 interface RunRow {
   readonly runId: string;
+  /** v1 or v2, with its role when it is half of a parallel pair. */
+  readonly mode: string;
   readonly status: string;
   readonly requestedAt: string;
-  readonly atoms: string;
+  /** Atoms passed (V2) or files written (V1), of all. */
+  readonly progress: string;
   readonly request: string;
 }
 
@@ -19,9 +22,10 @@ function rowOf(runId: string, events: readonly StoredEvent[]): RunRow {
   const p = progressOf(view);
   return {
     runId,
+    mode: `${view.requested?.mode ?? '?'}${view.requested?.pairing === undefined ? '' : ` ${view.requested.pairing.role}`}`,
     status: view.completed?.status ?? 'running',
     requestedAt: view.requestedAt ?? '',
-    atoms: `${p.passed}/${p.atoms}`,
+    progress: `${p.passed}/${p.atoms} ${p.unit}`,
     request: view.requested?.request || '(spec)',
   };
 }
@@ -41,7 +45,7 @@ export async function runsCommand(flags: { json?: boolean }, ctx: CommandContext
     } else {
       for (const r of rows)
         ctx.stdout.write(
-          `${r.runId}  ${r.status.padEnd(9)}  ${r.requestedAt.slice(0, 19)}  ${r.atoms.padStart(9)} atoms  ${r.request.slice(0, 70)}\n`,
+          `${r.runId}  ${r.mode.padEnd(10)}  ${r.status.padEnd(9)}  ${r.requestedAt.slice(0, 19)}  ${r.progress.padStart(15)}  ${r.request.slice(0, 60)}\n`,
         );
     }
     return ExitCode.ok;
