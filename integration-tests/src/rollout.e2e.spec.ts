@@ -135,11 +135,10 @@ describe('feature flags, rollout and automatic rollback', () => {
     expect(after.lastRollback).toMatchObject({ fromPercent: 50 });
     expect(evidence.rule).toBe('gap');
     expect(evidence.v1.successRate - evidence.v2.successRate).toBeGreaterThan(evidence.maxGap);
-    expect(after.changes.at(-2)).toMatchObject({
-      type: 'FlagChanged',
-      flag: 'v2.rollout',
-      value: 0,
-      by: 'mge/rollout-monitor',
-    });
+    // the rollback is recorded, then the flag set by the monitor
+    expect(after.changes.slice(-2)).toMatchObject([
+      { type: 'RolloutRolledBack', fromPercent: 50 },
+      { type: 'FlagChanged', flag: 'v2.rollout', value: 0, previous: 50, by: 'mge/rollout-monitor' },
+    ]);
   });
 });
