@@ -1,4 +1,4 @@
-import type { MgeEvent, RolloutEvidence } from '@mge/contracts';
+import type { MgeEvent, RolloutEvidence, RunRequested } from '@mge/contracts';
 import { createMessage } from '@mge/contracts';
 import type { Clock, FlagStore, Handler, Logger } from '@mge/kit';
 import { ack } from '@mge/kit';
@@ -24,6 +24,14 @@ export const rollbackReason = (e: RolloutEvidence): string =>
   `(${e.v1.succeeded}/${e.v1.runs}) over the last runs: ${e.rule === 'gap' ? `more than ${pct(e.maxGap)} below V1` : `failure rate above ${pct(e.maxV2FailureRate)}`}`;
 
 /**
+ * Whether a run tells how the pipelines do on real traffic: a request the rollout assigned, or either
+ * half of a parallel pair. A pipeline forced with `--mode` (and `mge bench`) says nothing about the
+ * rollout, and V1 serving because V2 is switched off neither.
+ */
+export const isEvidence = (request: RunRequested): boolean =>
+  request.pairing !== undefined || request.assignment?.reason === 'rollout';
+
+/**
  * RunCompleted → the sliding window of outcomes per pipeline; when V2 does worse than allowed while it
  * serves traffic, its rollout goes to 0 (FlagChanged), RolloutRolledBack records the evidence and
  * the window starts afresh. A run that failed at discovery says nothing about either pipeline.
@@ -33,6 +41,7 @@ export const onRunCompleted =
   async (event) => {
     const summary = event.data.summary;
     if (summary.failure?.stage === 'discovery') return ack();
+    if (!isEvidence(await deps.bus.facts.request(summary.runId))) return ack();
     const outcome = {
       runId: summary.runId,
       pipeline: summary.mode === 'v1' ? ('v1' as const) : ('v2' as const),
