@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { EventType, MessageData, MessageType, WorkType } from './catalog.js';
-import { eventCatalog, messageDef, workCatalog } from './catalog.js';
-import type { ServiceName, WorkLane } from './subjects.js';
+import { eventCatalog, messageDef, workDef } from './catalog.js';
 import { subjects, SYSTEM_SCOPE } from './subjects.js';
 
 /** CloudEvents 1.0 binary-mode headers, plus MGE's correlation, causation and schema version. */
@@ -85,7 +84,7 @@ export function natsSubject(message: Envelope): string {
     const def = eventCatalog[message.type as EventType];
     return subjects.event(runId, def.aggregate, def.name);
   }
-  const work: { service: ServiceName; kind: string; lane?: WorkLane } = workCatalog[message.type as WorkType];
+  const work = workDef(message.type as WorkType);
   return subjects.work(work.service, work.kind, work.lane);
 }
 

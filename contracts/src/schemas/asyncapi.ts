@@ -1,3 +1,4 @@
+import type { WorkDef } from '../catalog.js';
 import { eventCatalog, workCatalog } from '../catalog.js';
 import { subjects } from '../subjects.js';
 import { GENERATED, headersSchema, jsonSchemaOf } from './json-schema.js';
@@ -18,10 +19,10 @@ export function asyncApiDocument(): Record<string, unknown> {
     };
     operations[`on${type}`] = { action: 'receive', channel: { $ref: `#/channels/${type}` } };
   }
-  for (const [type, def] of Object.entries(workCatalog)) {
+  for (const [type, def] of Object.entries(workCatalog) as [string, WorkDef][]) {
     messages[type] = message(type, def.doc, def.schema, def.version);
     channels[type] = {
-      address: subjects.work(def.service, def.kind, 'lane' in def ? def.lane : undefined),
+      address: subjects.work(def.service, def.kind, def.lane),
       messages: { [type]: { $ref: `#/components/messages/${type}` } },
     };
     operations[`do${type}`] = {
