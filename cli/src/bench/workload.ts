@@ -29,13 +29,6 @@ export function benchDocument(atoms: number): DiscoveryDocument {
   return DiscoverySchema.parse({
     domain: 'bench',
     summary: `A synthetic backend of ${count} entities for the benchmark.`,
-    boundedContexts: [],
     entities,
-    valueObjects: [],
-    domainEvents: [],
-    services: [],
-    assumptions: [],
-    openQuestions: [],
-    risks: [],
   });
 }

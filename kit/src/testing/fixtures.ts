@@ -1,5 +1,5 @@
-import type { AtomSpec, DiscoveryDocument, EventData, MasterPlan, MgeEvent, Task } from '@mge/contracts';
-import { createMessage } from '@mge/contracts';
+import type { AtomSpec, EventData, MasterPlan, MgeEvent, Task } from '@mge/contracts';
+import { createMessage, DiscoveryDocument } from '@mge/contracts';
 
 /** Stamps for test events: a source, the time now, and the key parts that make their ids unique. */
 export const testStamp = (...key: readonly (string | number)[]) => ({
@@ -36,18 +36,7 @@ export function testDocument(
     },
   ],
 ): DiscoveryDocument {
-  return {
-    domain: 'test',
-    summary: '',
-    boundedContexts: [],
-    entities,
-    valueObjects: [],
-    domainEvents: [],
-    services: [],
-    assumptions: [],
-    openQuestions: [],
-    risks: [],
-  };
+  return DiscoveryDocument.parse({ domain: 'test', entities }); // the schema fills in the empty lists
 }
 
 /** A source task writing `src/<id>.ts` in milestone `m-1`; fields can be overridden. */

@@ -3,7 +3,7 @@ import type { DiscoveryDocument } from '@mge/contracts';
 import { createMessage } from '@mge/contracts';
 import type { Service } from '@mge/kit';
 import { silentLogger } from '@mge/kit';
-import { startTestBus, testRunId, waitForEvent } from '@mge/kit/testing';
+import { startTestBus, testDocument, testRunId, waitForEvent } from '@mge/kit/testing';
 import { createDiscoveryService } from '../service.js';
 
 const requested = (runId: string, request: string, spec?: DiscoveryDocument) =>
@@ -47,24 +47,13 @@ describe('discovery service on a real nats-server', () => {
 
   it('uses a given spec as it is', async () => {
     const runId = testRunId();
-    const spec = {
-      domain: 'pets',
-      summary: '',
-      boundedContexts: [],
-      entities: [
-        {
-          name: 'Pet',
-          description: '',
-          fields: [{ name: 'name', type: 'string' as const, required: true, description: '' }],
-        },
-      ],
-      valueObjects: [],
-      domainEvents: [],
-      services: [],
-      assumptions: [],
-      openQuestions: [],
-      risks: [],
-    };
+    const spec = testDocument([
+      {
+        name: 'Pet',
+        description: '',
+        fields: [{ name: 'name', type: 'string', required: true, description: '' }],
+      },
+    ]);
     await env.bus.store.append([requested(runId, '', spec)]);
     const done = await waitForEvent(env.bus.store, runId, 'DiscoveryCompleted');
     expect(done.data).toMatchObject({ source: 'spec', document: spec });

@@ -1,38 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DiscoveryDocument } from '@mge/contracts';
 import { createMessage, planTasks } from '@mge/contracts';
 import type { Service } from '@mge/kit';
 import { silentLogger } from '@mge/kit';
-import { runRequested, startTestBus, testRunId, testStamp, waitForEvent } from '@mge/kit/testing';
+import {
+  runRequested,
+  startTestBus,
+  testDocument,
+  testRunId,
+  testStamp,
+  waitForEvent,
+} from '@mge/kit/testing';
 import type { PlannerModel } from '../ports.js';
 import { createPlannerService } from '../service.js';
 
-const doc: DiscoveryDocument = {
-  domain: 'library',
-  summary: '',
-  boundedContexts: [],
-  entities: [
-    {
-      name: 'Author',
-      description: '',
-      fields: [{ name: 'name', type: 'string', required: true, description: '' }],
-    },
-    {
-      name: 'Book',
-      description: '',
-      fields: [
-        { name: 'title', type: 'string', required: true, description: '' },
-        { name: 'authorId', type: 'reference', references: 'Author', required: true, description: '' },
-      ],
-    },
-  ],
-  valueObjects: [],
-  domainEvents: [],
-  services: [],
-  assumptions: [],
-  openQuestions: [],
-  risks: [],
-};
+const doc = testDocument([
+  {
+    name: 'Author',
+    description: '',
+    fields: [{ name: 'name', type: 'string', required: true, description: '' }],
+  },
+  {
+    name: 'Book',
+    description: '',
+    fields: [
+      { name: 'title', type: 'string', required: true, description: '' },
+      { name: 'authorId', type: 'reference', references: 'Author', required: true, description: '' },
+    ],
+  },
+]);
 
 const given = (runId: string) => [
   runRequested(runId, { request: 'library' }),
