@@ -1,6 +1,6 @@
 import { hostname, userInfo } from 'node:os';
 import type { FlagName, Flags, MgeEvent, StoredEvent } from '@mge/contracts';
-import { FlagName as FlagNames, SYSTEM_SCOPE } from '@mge/contracts';
+import { describeEvidence, FlagName as FlagNames, SYSTEM_SCOPE } from '@mge/contracts';
 import { openFlagStore, silentLogger } from '@mge/kit';
 import { z } from 'zod';
 import { option } from '../args.js';
@@ -101,11 +101,5 @@ function formatFlags(current: Flags, config: CliConfig, history: readonly System
 export function describe(e: MgeEvent<'FlagChanged' | 'RolloutRolledBack'>): string {
   if (e.type === 'FlagChanged')
     return `${e.data.flag} ${String(e.data.previous)} → ${String(e.data.value)} by ${e.data.by}: ${e.data.reason}`;
-  const { v1, v2, window, rule, maxGap, maxV2FailureRate } = e.data.evidence;
-  const rate = (w: typeof v1) => `${Math.round(w.successRate * 100)}% (${w.succeeded}/${w.runs})`;
-  const why =
-    rule === 'gap'
-      ? `more than ${Math.round(maxGap * 100)} points below V1`
-      : `failure rate above ${Math.round(maxV2FailureRate * 100)}%`;
-  return `V2 rolled back from ${e.data.fromPercent}% to 0%: V2 succeeded ${rate(v2)}, V1 ${rate(v1)} over the last ${window} runs (${why})`;
+  return `V2 rolled back from ${e.data.fromPercent}% to 0%: ${describeEvidence(e.data.evidence)}`;
 }

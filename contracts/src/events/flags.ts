@@ -75,3 +75,15 @@ export const RolloutRolledBack = z
   .strict();
 /** Data of RolloutRolledBack. */
 export type RolloutRolledBack = z.infer<typeof RolloutRolledBack>;
+
+const percent = (x: number): string => `${Math.round(x * 100)}%`;
+
+/** The evidence in one line: both pipelines' success over the window, and the rule V2 broke. */
+export function describeEvidence(e: RolloutEvidence): string {
+  const rate = (w: RolloutEvidence['v1']) => `${percent(w.successRate)} (${w.succeeded}/${w.runs})`;
+  const why =
+    e.rule === 'gap'
+      ? `more than ${Math.round(e.maxGap * 100)} points below V1`
+      : `failure rate above ${percent(e.maxV2FailureRate)}`;
+  return `V2 succeeded ${rate(e.v2)}, V1 ${rate(e.v1)} over the last ${e.window} runs (${why})`;
+}

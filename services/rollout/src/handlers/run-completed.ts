@@ -1,5 +1,5 @@
-import type { MgeEvent, RolloutEvidence, RunRequested } from '@mge/contracts';
-import { createMessage } from '@mge/contracts';
+import type { MgeEvent, RunRequested } from '@mge/contracts';
+import { createMessage, describeEvidence } from '@mge/contracts';
 import type { Clock, FlagStore, Handler, Logger } from '@mge/kit';
 import { ack } from '@mge/kit';
 import type { Bus } from '@mge/kit';
@@ -15,13 +15,6 @@ export interface MonitorDeps {
   readonly clock: Clock;
   readonly logger: Logger;
 }
-
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-
-/** The reason recorded with the rollback's flag change. */
-export const rollbackReason = (e: RolloutEvidence): string =>
-  `V2 succeeded ${pct(e.v2.successRate)} (${e.v2.succeeded}/${e.v2.runs}) against V1 ${pct(e.v1.successRate)} ` +
-  `(${e.v1.succeeded}/${e.v1.runs}) over the last runs: ${e.rule === 'gap' ? `more than ${pct(e.maxGap)} below V1` : `failure rate above ${pct(e.maxV2FailureRate)}`}`;
 
 /**
  * Whether a run tells how the pipelines do on real traffic: a request the rollout assigned, or either
@@ -57,7 +50,7 @@ export const onRunCompleted =
       return ack();
     }
     const time = deps.clock();
-    const reason = rollbackReason(evidence);
+    const reason = describeEvidence(evidence);
     // recorded first (its id is fixed by the run), then the flag, then a fresh window: a redelivery
     // after a failure at any step finishes the rollback instead of losing it
     const data = { fromPercent: rollout, evidence, lastRunId: summary.runId };
