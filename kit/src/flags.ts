@@ -2,7 +2,8 @@ import type { KV } from '@nats-io/kv';
 import { Kvm } from '@nats-io/kv';
 import type { FlagChanged, FlagName, Flags, MgeEvent } from '@mge/contracts';
 import { createMessage, defaultFlags, FlagName as FlagNames, flagValues } from '@mge/contracts';
-import { InfrastructureError, ValidationFailure } from './errors.js';
+import { ValidationFailure } from './errors.js';
+import { writeIfUnchanged } from './nats/kv.js';
 import type { Bus } from './nats/runtime.js';
 
 export const FLAGS_BUCKET = 'mge-flags';
@@ -53,13 +54,7 @@ export async function openFlagStore(bus: Pick<Bus, 'nc' | 'store'>): Promise<Fla
       const previous = await readOne(flag);
       // compare-and-set: a concurrent change makes this fail rather than be lost unrecorded
       const stored = JSON.stringify(checked.data);
-      const revision = await (
-        previous.revision === 0 ? kv.create(flag, stored) : kv.update(flag, stored, previous.revision)
-      ).catch((error: unknown) => {
-        throw new InfrastructureError(`${flag} changed meanwhile; try again (${(error as Error).message})`, {
-          cause: error,
-        });
-      });
+      const revision = await writeIfUnchanged(kv, flag, stored, previous.revision, flag);
       const data: FlagChanged = {
         flag,
         value: checked.data,

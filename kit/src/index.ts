@@ -5,6 +5,7 @@ export * from './run-views.js';
 export * from './run-facts.js';
 export * from './flags.js';
 export * from './nats/lease.js';
+export * from './nats/kv.js';
 export * from './nats/server-process.js';
 export * from './nats/connect.js';
 export * from './nats/provision.js';

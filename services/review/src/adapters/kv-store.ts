@@ -1,6 +1,6 @@
 import { Kvm } from '@nats-io/kv';
 import type { Bus } from '@mge/kit';
-import { InfrastructureError } from '@mge/kit';
+import { writeIfUnchanged } from '@mge/kit';
 import type { ReviewEntry } from '../domain/queue.js';
 import type { ReviewStore } from '../ports.js';
 
@@ -33,14 +33,12 @@ export async function openKvReviewStore(nc: Bus['nc']): Promise<ReviewStore> {
         const key = keyOf(entry);
         const revision = revisions.get(key);
         const value = JSON.stringify(entry);
-        const written = revision === undefined ? kv.create(key, value) : kv.update(key, value, revision);
-        revisions.set(
-          key,
-          await written.catch((error: unknown) => {
-            revisions.delete(key);
-            throw new InfrastructureError(`review entry ${key} changed meanwhile`, { cause: error });
-          }),
-        );
+        try {
+          revisions.set(key, await writeIfUnchanged(kv, key, value, revision, `review entry ${key}`));
+        } catch (error) {
+          revisions.delete(key);
+          throw error;
+        }
       }
     },
     all: () => read('>'),

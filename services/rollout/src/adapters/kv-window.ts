@@ -1,6 +1,6 @@
 import { Kvm } from '@nats-io/kv';
 import type { Bus } from '@mge/kit';
-import { InfrastructureError } from '@mge/kit';
+import { writeIfUnchanged } from '@mge/kit';
 import { z } from 'zod';
 import { emptyWindow } from '../domain/window.js';
 import type { WindowStore } from '../ports.js';
@@ -26,14 +26,7 @@ export async function openKvWindowStore(nc: Bus['nc']): Promise<WindowStore> {
       };
     },
     save: async (window, revision) => {
-      try {
-        if (revision === 0) await kv.create(KEY, JSON.stringify(window));
-        else await kv.update(KEY, JSON.stringify(window), revision);
-      } catch (error) {
-        throw new InfrastructureError(`the rollout window changed meanwhile: ${(error as Error).message}`, {
-          cause: error,
-        });
-      }
+      await writeIfUnchanged(kv, KEY, JSON.stringify(window), revision, 'the rollout window');
     },
   };
 }
