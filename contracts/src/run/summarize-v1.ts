@@ -1,17 +1,13 @@
 import { classOfError } from '../failure.js';
 import type { RunSummary } from '../summary.js';
-import { histogram, ratio, runFacts } from './summarize.js';
+import { histogram, ratio, runFacts, stageFailureOf } from './summarize.js';
 import type { RunView, V1View } from './view.js';
 
 const emptyLevels = () => ({ passed: 0, failed: 0 });
 
 /** Why a V1 run failed, from the first thing that went wrong. */
 function failureOf(view: RunView, v1: V1View | undefined): RunSummary['failure'] {
-  if (view.stageFailure !== undefined)
-    return {
-      stage: view.stageFailure.stage,
-      reason: `${view.stageFailure.code}: ${view.stageFailure.message}`,
-    };
+  if (view.stageFailure !== undefined) return stageFailureOf(view);
   const missing = [...(v1?.files.values() ?? [])].filter((f) => f.failure !== undefined).length;
   if (missing > 0) return { stage: 'executor', reason: `${missing} file(s) could not be generated` };
   if (v1?.result === undefined) return { stage: 'validator', reason: 'the project was never validated' };

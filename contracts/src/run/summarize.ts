@@ -44,13 +44,14 @@ export function runFacts(view: RunView, completedAt: string) {
   };
 }
 
+/** A stage that could not go on, as a summary's failure. */
+export const stageFailureOf = (view: RunView): RunSummary['failure'] =>
+  view.stageFailure === undefined
+    ? undefined
+    : { stage: view.stageFailure.stage, reason: `${view.stageFailure.code}: ${view.stageFailure.message}` };
+
 function failureOf(view: RunView, failedAtoms: number): RunSummary['failure'] {
-  if (view.stageFailure !== undefined) {
-    return {
-      stage: view.stageFailure.stage,
-      reason: `${view.stageFailure.code}: ${view.stageFailure.message}`,
-    };
-  }
+  if (view.stageFailure !== undefined) return stageFailureOf(view);
   if (failedAtoms > 0)
     return { stage: 'executor', reason: `${failedAtoms} atom(s) failed after all attempts` };
   if (view.planResult?.passed === false) return { stage: 'validator', reason: 'the project failed L4' };
