@@ -1,19 +1,20 @@
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { claudeEnv } from '@mge/provider-anthropic';
 import { z } from 'zod';
 
 const empty = (v: unknown) => (v === '' ? undefined : v);
 
 /** The CLI's environment, parsed once. */
 export const CliConfig = z.object({
+  /** The Anthropic provider's settings: ANTHROPIC_API_KEY (whose presence makes anthropic the default provider), ANTHROPIC_BASE_URL, MGE_MODEL, MGE_MAX_TOKENS, MGE_MODEL_TIMEOUT_MS. */
+  ...claudeEnv,
   /** A NATS server to use; unset → an embedded nats-server shared under MGE_HOME. */
   NATS_URL: z.preprocess(empty, z.string().min(1).optional()),
   /** Where the embedded server keeps its store, and where logs go. */
   MGE_HOME: z.preprocess(empty, z.string().min(1).default(join(homedir(), '.mge'))),
   /** The model provider when --provider is not given. */
   MGE_PROVIDER: z.preprocess(empty, z.enum(['offline', 'simulated', 'anthropic']).optional()),
-  /** Used by the anthropic provider; its presence makes anthropic the default provider. */
-  ANTHROPIC_API_KEY: z.preprocess(empty, z.string().optional()),
   /** `false` forces V1 everywhere, whatever the flags or --mode say. */
   MGE_V2_ENABLED: z.preprocess(
     empty,

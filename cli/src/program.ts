@@ -8,6 +8,7 @@ import { flagsGetCommand, flagsSetCommand } from './commands/flags.js';
 import type { CommandContext } from './commands/context.js';
 import { resumeCommand } from './commands/resume.js';
 import { replayCommand } from './commands/replay.js';
+import { rerunCommand } from './commands/rerun.js';
 import type { ReviewFlags } from './commands/review.js';
 import {
   reviewListCommand,
@@ -52,9 +53,21 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
     .option('--fail-atom <id...>', 'simulated provider: atoms whose every attempt is faulty')
     .option('--temperatures <list>', 'one temperature per attempt', '0.7,0.5,0.3,0.3')
     .option('--budget-usd <usd>', 'stop dispatching before the reserved cost would pass this')
+    .option('--no-cache', 'anthropic: send every model call to the API, even one answered before')
     .option('--json', 'print one summary object as the last line of stdout')
     .action(async (request: string | undefined, flags: Record<string, string>) => {
       code = await runCommand(request, flags, ctx);
+    });
+  program
+    .command('rerun')
+    .argument('<runId>')
+    .description(
+      're-execute an anthropic run from its recorded model calls (no API calls) and check it reproduces',
+    )
+    .option('--out <dir>', 'where to write the project (default ./out/<newRunId>)')
+    .option('--json', 'print one summary object as the last line of stdout')
+    .action(async (runId: string, flags: { out?: string; json?: boolean }) => {
+      code = await rerunCommand(runId, flags, ctx);
     });
   program
     .command('compare')

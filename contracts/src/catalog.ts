@@ -16,6 +16,7 @@ import {
   AtomRejected,
   ReviewQueued,
 } from './events/review.js';
+import { ModelCallRecorded } from './events/model.js';
 import { FileGenerated, FileGenerationFailed, ProjectValidated, TaskListCreated } from './events/v1.js';
 import { MasterPlanValidated, MilestoneValidated, TaskValidated } from './events/validation.js';
 import type { Aggregate } from './subjects.js';
@@ -222,6 +223,13 @@ export const eventCatalog = {
     version: 1,
     schema: AtomRegenerationRequested,
     doc: 'A reviewer asked for a new attempt of an atom; the run reopens.',
+  },
+  ModelCallRecorded: {
+    aggregate: 'model',
+    name: 'called',
+    version: 1,
+    schema: ModelCallRecorded,
+    doc: 'A model was called (or answered from the cache or a recording): request hash, parameters, reply, tokens, cost.',
   },
 } as const satisfies Record<string, EventDef>;
 

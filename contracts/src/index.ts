@@ -11,6 +11,8 @@ export * from './events/validation.js';
 export * from './events/v1.js';
 export * from './events/flags.js';
 export * from './events/review.js';
+export * from './events/model.js';
+export * from './models.js';
 export * from './rollout.js';
 export * from './summary.js';
 export * from './work.js';

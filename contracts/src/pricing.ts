@@ -1,25 +1,45 @@
 import type { ProviderName } from './events/run.js';
+import type { ModelPrice } from './models.js';
+import { claudeModelOf, DEFAULT_CLAUDE_MODEL } from './models.js';
 
-/** Dollars per million tokens. */
-export interface ModelPrice {
-  readonly inputPerMTok: number;
-  readonly outputPerMTok: number;
+export type { ModelPrice } from './models.js';
+
+/** Tokens as a price applies to them: cache writes and reads are billed apart from fresh input. */
+export interface BillableTokens {
+  readonly input: number;
+  readonly output: number;
+  readonly cacheWrite?: number | undefined;
+  readonly cacheRead?: number | undefined;
 }
 
 /**
- * What a provider's tokens cost. `simulated` is priced like a Sonnet-class model so simulated cost
- * figures have realistic magnitudes; they are labelled simulated wherever they are shown.
+ * `simulated` is priced like a Sonnet-class model so simulated cost figures have realistic
+ * magnitudes; they are labelled simulated wherever they are shown.
  */
-export const priceTable: Readonly<Record<ProviderName, ModelPrice>> = {
-  offline: { inputPerMTok: 0, outputPerMTok: 0 },
-  simulated: { inputPerMTok: 3, outputPerMTok: 15 },
-  anthropic: { inputPerMTok: 3, outputPerMTok: 15 },
+const simulatedPrice: ModelPrice = {
+  inputPerMTok: 3,
+  outputPerMTok: 15,
+  cacheWritePerMTok: 3.75,
+  cacheReadPerMTok: 0.3,
 };
+const free: ModelPrice = { inputPerMTok: 0, outputPerMTok: 0, cacheWritePerMTok: 0, cacheReadPerMTok: 0 };
+
+/** What a provider's tokens cost; for `anthropic`, the model's list price (the default model's when unknown). */
+export function priceOf(provider: ProviderName, model?: string): ModelPrice {
+  if (provider === 'offline') return free;
+  if (provider === 'simulated') return simulatedPrice;
+  return (claudeModelOf(model ?? DEFAULT_CLAUDE_MODEL) ?? claudeModelOf(DEFAULT_CLAUDE_MODEL)!).price;
+}
 
 /** The cost of a call from its token counts, rounded to a millionth of a dollar. */
-export function costOf(provider: ProviderName, tokens: { input: number; output: number }): number {
-  const price = priceTable[provider];
-  const usd = (tokens.input * price.inputPerMTok + tokens.output * price.outputPerMTok) / 1e6;
+export function costOf(provider: ProviderName, tokens: BillableTokens, model?: string): number {
+  const price = priceOf(provider, model);
+  const usd =
+    (tokens.input * price.inputPerMTok +
+      tokens.output * price.outputPerMTok +
+      (tokens.cacheWrite ?? 0) * price.cacheWritePerMTok +
+      (tokens.cacheRead ?? 0) * price.cacheReadPerMTok) /
+    1e6;
   return Math.round(usd * 1e6) / 1e6;
 }
 
@@ -34,7 +54,11 @@ export const MAX_ATOM_INPUT_TOKENS = 16_384;
 
 /**
  * What is reserved from a budget before an atom attempt is dispatched: the most that attempt can
- * cost, so a run that never dispatches beyond its budget never spends beyond it.
+ * cost (every input token at the dearer of the fresh and the cache-write price), so a run that never
+ * dispatches beyond its budget never spends beyond it.
  */
-export const atomReservationUsd = (provider: ProviderName): number =>
-  costOf(provider, { input: MAX_ATOM_INPUT_TOKENS, output: MAX_ATOM_OUTPUT_TOKENS });
+export function atomReservationUsd(provider: ProviderName, model?: string): number {
+  const price = priceOf(provider, model);
+  const input = MAX_ATOM_INPUT_TOKENS * Math.max(price.inputPerMTok, price.cacheWritePerMTok);
+  return Math.round(input + MAX_ATOM_OUTPUT_TOKENS * price.outputPerMTok) / 1e6;
+}

@@ -14,6 +14,7 @@ export const Aggregate = {
   flag: 'flag',
   rollout: 'rollout',
   review: 'review',
+  model: 'model',
 } as const;
 /** An aggregate name. */
 export type Aggregate = (typeof Aggregate)[keyof typeof Aggregate];

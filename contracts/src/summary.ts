@@ -56,8 +56,30 @@ export const RunSummary = z
     precision: share,
     firstPassPrecision: share,
     durationMs: count,
-    tokens: z.object({ input: count, output: count, total: count }).strict(),
+    /** Every token the model was sent or wrote; `cacheWrite`/`cacheRead` when the prompt cache was used. */
+    tokens: z
+      .object({
+        input: count,
+        output: count,
+        total: count,
+        cacheWrite: count.optional(),
+        cacheRead: count.optional(),
+      })
+      .strict(),
+    /** What the run's model work costs at list price, whether answered by the API, the cache or a recording. */
     costUsd: z.number().nonnegative(),
+    /** Recorded model calls (`anthropic`): how many, how many were sent, cached or replayed, billed and saved. */
+    modelCalls: z
+      .object({
+        calls: count,
+        requests: count,
+        cacheHits: count,
+        replayed: count,
+        billedUsd: z.number().nonnegative(),
+        savedUsd: z.number().nonnegative(),
+      })
+      .strict()
+      .optional(),
     /** `free` (offline), `simulated` (synthetic tokens priced by the table) or `billed` (the API's usage). */
     costBasis: z.enum(['free', 'simulated', 'billed']),
     budgetUsd: z.number().positive().optional(),

@@ -59,6 +59,8 @@ export async function benchCommand(flags: BenchFlags, ctx: CommandContext): Prom
       mode: 'v2' as const,
       assignmentKey: runId,
       provider: 'simulated' as const,
+      model: undefined,
+      cache: false,
       concurrency,
       budgetUsd: undefined,
       temperatures: [0.7, 0.5, 0.3, 0.3],

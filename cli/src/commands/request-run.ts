@@ -102,6 +102,8 @@ export function requested(runId: string, input: RunInput, shape: RunShape) {
     ...(shape.pairing === undefined ? {} : { pairing: shape.pairing }),
     assignment: shape.assignment,
     provider: input.provider,
+    ...(input.model === undefined ? {} : { model: input.model }),
+    ...(input.cache ? {} : { cache: false }),
     concurrency: input.concurrency,
     temperatures: input.temperatures,
     outDir: shape.pairing === undefined ? input.outDir : join(input.outDir, shape.mode),

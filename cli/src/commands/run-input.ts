@@ -30,6 +30,8 @@ export interface RunFlags {
   readonly user?: string;
   readonly tenant?: string;
   readonly json?: boolean;
+  /** `--no-cache` sets it false. */
+  readonly cache?: boolean;
 }
 
 /** A run request checked from end to end before anything starts. */
@@ -42,6 +44,10 @@ export interface RunInput {
   /** The key the rollout hashes: the user or tenant key when given, else the run id. */
   readonly assignmentKey: string;
   readonly provider: ProviderName;
+  /** The Claude model of an anthropic run. */
+  readonly model: string | undefined;
+  /** Whether identical model calls may be answered from the response cache. */
+  readonly cache: boolean;
   readonly concurrency: number;
   readonly budgetUsd: number | undefined;
   /** One per attempt: the retry schedule. */
@@ -51,23 +57,19 @@ export interface RunInput {
   readonly notes: string[];
 }
 
-const AVAILABLE_PROVIDERS = ['offline', 'simulated'];
+const PROVIDERS = ['offline', 'simulated', 'anthropic'];
 
-function chooseProvider(flag: string | undefined, config: CliConfig, notes: string[]): ProviderName {
+/** The provider asked for, else MGE_PROVIDER, else anthropic when a key is set, else offline. */
+function chooseProvider(flag: string | undefined, config: CliConfig): ProviderName {
   const wanted =
     flag ?? config.MGE_PROVIDER ?? (config.ANTHROPIC_API_KEY === undefined ? 'offline' : 'anthropic');
-  if (!['offline', 'simulated', 'anthropic'].includes(wanted))
-    throw new UsageError(`--provider: unknown provider ${wanted}; choose offline or simulated`);
-  if (AVAILABLE_PROVIDERS.includes(wanted)) return wanted as ProviderName;
-  if (flag === undefined && config.MGE_PROVIDER === undefined) {
-    notes.push(
-      'ANTHROPIC_API_KEY is set, but the anthropic provider is not available in this version; using offline',
+  if (!PROVIDERS.includes(wanted))
+    throw new UsageError(`--provider: unknown provider ${wanted}; choose ${PROVIDERS.join(', ')}`);
+  if (wanted === 'anthropic' && config.ANTHROPIC_API_KEY === undefined)
+    throw new UsageError(
+      '--provider anthropic needs ANTHROPIC_API_KEY: export ANTHROPIC_API_KEY=sk-ant-… (see "Using Claude" in the README), or use --provider offline',
     );
-    return 'offline';
-  }
-  throw new UsageError(
-    `--provider: ${wanted} is not available in this version; use --provider offline or simulated`,
-  );
+  return wanted as ProviderName;
 }
 
 export async function parseRunInput(
@@ -87,7 +89,7 @@ export async function parseRunInput(
   const keyFlag = flags.user !== undefined ? '--user' : '--tenant';
   const assignmentKey = option(keyFlag, AssignmentKey, flags.user ?? flags.tenant ?? runId);
   const notes: string[] = [];
-  const provider = chooseProvider(flags.provider, config, notes);
+  const provider = chooseProvider(flags.provider, config);
   const simulation = simulationOf(provider, flags, config);
   return {
     request: text,
@@ -96,6 +98,8 @@ export async function parseRunInput(
     mode,
     assignmentKey,
     provider,
+    model: provider === 'anthropic' ? config.MGE_MODEL : undefined,
+    cache: flags.cache !== false,
     concurrency: option('--concurrency', Concurrency, flags.concurrency ?? '16'),
     budgetUsd: flags.budgetUsd === undefined ? undefined : option('--budget-usd', BudgetUsd, flags.budgetUsd),
     temperatures: option('--temperatures', Temperatures, flags.temperatures ?? '0.7,0.5,0.3,0.3'),

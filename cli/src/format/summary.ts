@@ -2,6 +2,20 @@ import type { ParallelSummary, RunSummary } from '@mge/contracts';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
+const cacheTokens = (s: RunSummary): string =>
+  s.tokens.cacheWrite === undefined
+    ? ''
+    : `, ${s.tokens.cacheWrite} cache write, ${s.tokens.cacheRead ?? 0} cache read`;
+
+/** Where the model's answers came from and what the API billed, for runs that record their calls. */
+const modelCallsLine = (s: RunSummary): string[] => {
+  const m = s.modelCalls;
+  if (m === undefined) return [];
+  return [
+    `  model       ${m.calls} calls: ${m.requests} to the API, ${m.cacheHits} from the cache, ${m.replayed} replayed · billed $${m.billedUsd.toFixed(4)}, saved $${m.savedUsd.toFixed(4)}`,
+  ];
+};
+
 const costLabel = (s: RunSummary): string =>
   s.costBasis === 'free'
     ? `${s.provider}, free`
@@ -47,7 +61,8 @@ function formatRun(s: RunSummary): string {
     `  precision   ${pct(s.precision)} (first pass ${pct(s.firstPassPrecision)})`,
     `  levels      L1 ${s.levels.l1.passed}✓ ${s.levels.l1.failed}✗ · L2 ${s.levels.l2.passed}✓ ${s.levels.l2.failed}✗ · L3 ${s.levels.l3.passed}✓ ${s.levels.l3.failed}✗ · L4 ${s.levels.l4.passed}✓ ${s.levels.l4.failed}✗`,
     `  tests       ${s.tests.passed} passed, ${s.tests.failed} failed`,
-    `  tokens      ${s.tokens.total} (${s.tokens.input} in, ${s.tokens.output} out) · cost $${s.costUsd.toFixed(4)} (${costLabel(s)})`,
+    `  tokens      ${s.tokens.total} (${s.tokens.input} in, ${s.tokens.output} out${cacheTokens(s)}) · cost $${s.costUsd.toFixed(4)} (${costLabel(s)})`,
+    ...modelCallsLine(s),
     `  duration    ${(s.durationMs / 1000).toFixed(1)} s`,
   ];
   const rejected = Object.entries(s.failures.byClass).filter(([, n]) => n > 0);

@@ -17,7 +17,14 @@ export interface Progress {
   readonly tasks: string;
   readonly milestones: string;
   readonly costUsd: number;
+  /** Model calls so far (anthropic): sent to the API, and answered from the cache or recordings. */
+  readonly calls: { readonly requests: number; readonly reused: number } | undefined;
 }
+
+const callsOf = (view: RunView): Progress['calls'] =>
+  view.modelCalls.calls === 0
+    ? undefined
+    : { requests: view.modelCalls.requests, reused: view.modelCalls.cacheHits + view.modelCalls.replayed };
 
 const count = <T>(items: Iterable<T>, predicate: (item: T) => boolean): number => {
   let n = 0;
@@ -52,6 +59,7 @@ export function progressOf(view: RunView): Progress {
     tasks: `${count(view.tasks.values(), (t) => t.passed)}/${view.taskAtoms.size}`,
     milestones: `${count(view.milestones.values(), (m) => m.passed)}/${view.milestoneAtoms.size}`,
     costUsd: view.costUsd,
+    calls: callsOf(view),
   };
 }
 
@@ -87,17 +95,22 @@ function v1Progress(view: RunView): Progress {
     tasks: `${written}/${total}`,
     milestones: '0/0',
     costUsd: view.costUsd,
+    calls: callsOf(view),
   };
 }
+
+/** Cost so far, with the model calls behind it when they are recorded. */
+const costOf = (p: Progress): string =>
+  `$${p.costUsd.toFixed(4)}${p.calls === undefined ? '' : ` (${p.calls.requests} API calls, ${p.calls.reused} reused)`}`;
 
 /** One plain line of progress. */
 export function progressLine(p: Progress, elapsedMs: number): string {
   const time = `[${(elapsedMs / 1000).toFixed(1)}s]${p.label === undefined ? '' : ` ${p.label}`}`;
-  if (p.atoms === 0) return `${time} ${p.phase}`;
+  if (p.atoms === 0) return `${time} ${p.phase}${p.calls === undefined ? '' : `; ${costOf(p)}`}`;
   if (p.unit === 'files')
-    return `${time} ${p.phase}: ${p.passed}/${p.atoms} files written, ${p.failed} failed; $${p.costUsd.toFixed(4)}`;
+    return `${time} ${p.phase}: ${p.passed}/${p.atoms} files written, ${p.failed} failed; ${costOf(p)}`;
   return (
     `${time} ${p.phase}: ${p.passed}/${p.atoms} atoms passed, wave ${p.wave}/${p.waves}, ${p.inFlight} in flight, ` +
-    `${p.failed} failed, ${p.retries} retries; L2 ${p.tasks} tasks, L3 ${p.milestones} milestones; $${p.costUsd.toFixed(4)}`
+    `${p.failed} failed, ${p.retries} retries; L2 ${p.tasks} tasks, L3 ${p.milestones} milestones; ${costOf(p)}`
   );
 }

@@ -7,6 +7,7 @@ import { createPlannerService } from '@mge/planner';
 import { createReviewService } from '@mge/review';
 import { createRolloutService } from '@mge/rollout';
 import { createValidatorService } from '@mge/validator';
+import { claudeSettingsOf } from '@mge/provider-anthropic';
 import type { CliConfig } from '../config.js';
 
 export interface InProcessOptions {
@@ -21,11 +22,12 @@ export function createServices(
   config: CliConfig,
   options: InProcessOptions,
 ): Service[] {
+  const claude = claudeSettingsOf(config);
   const factories: Record<ServiceName, () => Service> = {
-    discovery: () => createDiscoveryService({ bus, logger }),
-    planner: () => createPlannerService({ bus, logger }),
-    atomizer: () => createAtomizerService({ bus, logger }),
-    executor: () => createExecutorService({ bus, logger, concurrency: options.concurrency }),
+    discovery: () => createDiscoveryService({ bus, logger, claude }),
+    planner: () => createPlannerService({ bus, logger, claude }),
+    atomizer: () => createAtomizerService({ bus, logger, claude }),
+    executor: () => createExecutorService({ bus, logger, claude, concurrency: options.concurrency }),
     validator: () => createValidatorService({ bus, logger, workDir: config.MGE_WORK_DIR }),
     rollout: () => createRolloutService({ bus, logger, config }),
     review: () => createReviewService({ bus, logger }),

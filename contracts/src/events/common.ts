@@ -23,9 +23,19 @@ export const ValidationError = z
 /** A validation error. */
 export type ValidationError = z.infer<typeof ValidationError>;
 
-/** Tokens a model call used. The offline provider reports zero. */
+const tokenCount = z.number().int().nonnegative();
+
+/**
+ * Tokens a model call used: fresh input, output, and (Claude's prompt cache) input written to and
+ * read from the cache, which are billed apart. The offline provider reports zero.
+ */
 export const TokenUsage = z
-  .object({ input: z.number().int().nonnegative(), output: z.number().int().nonnegative() })
+  .object({
+    input: tokenCount,
+    output: tokenCount,
+    cacheWrite: tokenCount.optional(),
+    cacheRead: tokenCount.optional(),
+  })
   .strict();
 /** Token usage. */
 export type TokenUsage = z.infer<typeof TokenUsage>;

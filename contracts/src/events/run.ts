@@ -80,6 +80,12 @@ export const RunRequested = z
     /** Dispatching stops before the reserved cost of the next attempt would pass this. */
     budgetUsd: z.number().positive().optional(),
     simulation: SimulationSettings.optional(),
+    /** The Claude model (`anthropic` provider). */
+    model: z.string().min(1).optional(),
+    /** Whether identical model calls may be answered from the response cache (`anthropic`; default yes). */
+    cache: z.boolean().optional(),
+    /** A re-execution of that run: every model call is answered from its recorded calls, none is made. */
+    rerunOf: RunId.optional(),
   })
   .strict()
   .refine((r) => r.request.trim().length > 0 || r.spec !== undefined, {

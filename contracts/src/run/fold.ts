@@ -1,6 +1,7 @@
 import type { AtomSpec } from '../atoms.js';
 import type { MgeEvent, StoredEvent } from '../envelope.js';
-import type { ValidationError } from '../events/common.js';
+import type { TokenUsage, ValidationError } from '../events/common.js';
+import type { ModelCallRecorded } from '../events/model.js';
 import { classOfError } from '../failure.js';
 import { revisionOf, scopeAtoms } from './scope.js';
 import type { AtomView, LevelView, RunView, VerdictCounts } from './view.js';
@@ -29,6 +30,33 @@ function blame(view: RunView, scope: string[], result: LevelView & { level: 2 | 
     atom.errors = (own.length > 0 ? own : errors).slice(0, 5);
     countFailure(view, result.level, atom.errors[0] ?? { level: result.level, code: 'test', message: '' });
   }
+}
+
+/** Whether the run's provider records its model calls, which then carry the run's tokens and cost. */
+const recordsCalls = (view: RunView): boolean => view.requested?.provider === 'anthropic';
+
+function addCost(view: RunView, tokens: TokenUsage, costUsd: number): void {
+  view.tokens.input += tokens.input;
+  view.tokens.output += tokens.output;
+  view.tokens.cacheWrite += tokens.cacheWrite ?? 0;
+  view.tokens.cacheRead += tokens.cacheRead ?? 0;
+  view.costUsd += costUsd;
+}
+
+/** A generation's cost counts unless the calls behind it were recorded (and counted) themselves. */
+function addGenerationCost(view: RunView, data: { tokens: TokenUsage; costUsd: number }): void {
+  if (!recordsCalls(view)) addCost(view, data.tokens, data.costUsd);
+}
+
+function countCall(view: RunView, call: ModelCallRecorded): void {
+  addCost(view, call.reply.usage, call.costUsd);
+  const counts = view.modelCalls;
+  counts.calls += 1;
+  if (call.source === 'api') {
+    counts.requests += 1;
+    counts.billedUsd += call.costUsd;
+  } else if (call.source === 'cache') counts.cacheHits += 1;
+  else counts.replayed += 1;
 }
 
 /**
@@ -75,9 +103,7 @@ function applyData(view: RunView, event: MgeEvent): void {
       });
     case 'AtomGenerated':
       view.attempts += 1;
-      view.tokens.input += event.data.tokens.input;
-      view.tokens.output += event.data.tokens.output;
-      view.costUsd += event.data.costUsd;
+      addGenerationCost(view, event.data);
       countGeneration(view, event.data.atomId);
       return withAtom(view, event.data.atomId, (atom) => {
         if (event.data.attempt !== atom.attempt) return;
@@ -138,6 +164,8 @@ function applyData(view: RunView, event: MgeEvent): void {
     case 'RunResumed':
       view.resumes += 1;
       return;
+    case 'ModelCallRecorded':
+      return countCall(view, event.data);
     case 'RunCompleted':
       view.completed = event.data.summary;
       view.completedAt = event.time;
@@ -147,9 +175,7 @@ function applyData(view: RunView, event: MgeEvent): void {
       return;
     case 'FileGenerated':
       view.attempts += 1;
-      view.tokens.input += event.data.tokens.input;
-      view.tokens.output += event.data.tokens.output;
-      view.costUsd += event.data.costUsd;
+      addGenerationCost(view, event.data);
       view.v1?.files.set(event.data.taskId, {
         file: event.data.file,
         code: event.data.code,

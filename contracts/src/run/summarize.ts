@@ -23,6 +23,26 @@ export function histogram(values: number[]): Record<string, number> {
   return bins;
 }
 
+const usd = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+function tokensOf(view: RunView): RunSummary['tokens'] {
+  const { input, output, cacheWrite, cacheRead } = view.tokens;
+  const cached = cacheWrite + cacheRead === 0 ? {} : { cacheWrite, cacheRead };
+  return { input, output, total: input + output + cacheWrite + cacheRead, ...cached };
+}
+
+function modelCallsOf(view: RunView): NonNullable<RunSummary['modelCalls']> {
+  const { calls, requests, cacheHits, replayed, billedUsd } = view.modelCalls;
+  return {
+    calls,
+    requests,
+    cacheHits,
+    replayed,
+    billedUsd: usd(billedUsd),
+    savedUsd: usd(Math.max(0, view.costUsd - billedUsd)),
+  };
+}
+
 /** What every summary states the same way, whatever the pipeline. */
 export function runFacts(view: RunView, completedAt: string) {
   const requestedAt = view.requestedAt === undefined ? Date.parse(completedAt) : Date.parse(view.requestedAt);
@@ -33,12 +53,9 @@ export function runFacts(view: RunView, completedAt: string) {
     request: view.requested?.request ?? '',
     outDir: view.requested?.outDir ?? '',
     durationMs: Math.max(0, Date.parse(completedAt) - requestedAt),
-    tokens: {
-      input: view.tokens.input,
-      output: view.tokens.output,
-      total: view.tokens.input + view.tokens.output,
-    },
-    costUsd: Math.round(view.costUsd * 1e6) / 1e6,
+    tokens: tokensOf(view),
+    costUsd: usd(view.costUsd),
+    ...(view.modelCalls.calls === 0 ? {} : { modelCalls: modelCallsOf(view) }),
     costBasis: costBasisOf(view.requested?.provider ?? 'offline'),
     ...(view.requested?.budgetUsd === undefined ? {} : { budgetUsd: view.requested.budgetUsd }),
   };

@@ -98,8 +98,11 @@ export interface RunView {
   resumes: number;
   /** How many times a reviewer's edit or regeneration reopened the run after it completed. */
   reopens: number;
-  readonly tokens: { input: number; output: number };
+  readonly tokens: { input: number; output: number; cacheWrite: number; cacheRead: number };
+  /** What the run's model work costs at list price, wherever its answers came from. */
   costUsd: number;
+  /** The run's recorded model calls (providers that record them: `anthropic`). */
+  readonly modelCalls: ModelCallCounts;
   attempts: number;
   stageFailure: StageFailed | undefined;
   readonly rejected: MessageRejected[];
@@ -109,6 +112,17 @@ export interface RunView {
   lastSeq: number;
   /** Ids of the events folded, so a redelivered or re-read event is applied once. */
   readonly seen: Set<string>;
+}
+
+/** A run's model calls by where their answers came from, and what the API billed for them. */
+export interface ModelCallCounts {
+  calls: number;
+  /** Calls sent to the API. */
+  requests: number;
+  cacheHits: number;
+  /** Calls answered from the recordings of the run re-executed. */
+  replayed: number;
+  billedUsd: number;
 }
 
 /** An empty run. */
@@ -136,8 +150,9 @@ export function createRunView(runId: string): RunView {
     },
     resumes: 0,
     reopens: 0,
-    tokens: { input: 0, output: 0 },
+    tokens: { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 },
     costUsd: 0,
+    modelCalls: { calls: 0, requests: 0, cacheHits: 0, replayed: 0, billedUsd: 0 },
     attempts: 0,
     stageFailure: undefined,
     rejected: [],
@@ -147,3 +162,7 @@ export function createRunView(runId: string): RunView {
     seen: new Set(),
   };
 }
+
+/** What the run has actually spent: the API's bills when its calls are recorded, else its generations' cost. */
+export const spentUsd = (view: RunView): number =>
+  view.modelCalls.calls > 0 ? view.modelCalls.billedUsd : view.costUsd;

@@ -2,7 +2,7 @@ import type { Consumer, JetStreamClient, JetStreamManager, JsMsg } from '@nats-i
 import { AckPolicy } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import type { Envelope, MessageType } from '@mge/contracts';
-import { isRetryable } from '../errors.js';
+import { isRetryable, UpstreamError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Outcome } from './outcome.js';
 import { reject, retry } from './outcome.js';
@@ -51,7 +51,15 @@ export interface RunningConsumer {
   stop(): Promise<void>;
 }
 
-const backoffMs = (deliveries: number): number => Math.min(30_000, 250 * 2 ** Math.min(deliveries, 7));
+/**
+ * Deliveries allowed to consumers whose handlers call a model: a rate-limit storm delays their
+ * messages as long as the API asks rather than dead-lettering them.
+ */
+export const MODEL_MAX_DELIVER = 30;
+
+/** How long to wait before the next delivery: exponential in the deliveries so far, with jitter, at most 30 s. */
+export const backoffMs = (deliveries: number): number =>
+  Math.round(Math.min(30_000, 250 * 2 ** Math.min(deliveries, 7)) * (0.75 + Math.random() / 2));
 
 /**
  * Pulls with `fetch` sized to the free in-process slots (so no prefetched message outlives its ack
@@ -148,7 +156,7 @@ async function handle(
   } catch (error) {
     logger.error({ err: error }, 'handler failed');
     outcome = isRetryable(error)
-      ? retry(backoffMs(deliveries))
+      ? retry((error instanceof UpstreamError ? error.retryAfterMs : undefined) ?? backoffMs(deliveries))
       : reject(`handler failed: ${(error as Error).message}`);
   } finally {
     clearInterval(heartbeat);

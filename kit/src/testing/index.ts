@@ -3,3 +3,4 @@ export * from './wait-for-event.js';
 export * from './decider-spec.js';
 export * from './test-bus.js';
 export * from './fixtures.js';
+export * from './messages-api.js';

@@ -1,3 +1,4 @@
+import { claudeSettingsOf } from '@mge/provider-anthropic';
 import { createLogger, loadConfigOrExit, openBus, runUntilSignal } from '@mge/kit';
 import { AtomizerConfig } from './config.js';
 import { createAtomizerService } from './service.js';
@@ -6,7 +7,12 @@ const config = loadConfigOrExit(AtomizerConfig, process.env);
 const logger = createLogger({ service: 'atomizer', level: config.MGE_LOG_LEVEL });
 await runUntilSignal(logger, async () => {
   const bus = await openBus(config.NATS_URL, 'mge-atomizer', logger);
-  const service = createAtomizerService({ bus, logger, concurrency: config.MGE_ATOMIZER_CONCURRENCY });
+  const service = createAtomizerService({
+    bus,
+    logger,
+    claude: claudeSettingsOf(config),
+    concurrency: config.MGE_ATOMIZER_CONCURRENCY,
+  });
   await service.start();
   return async () => {
     await service.stop();

@@ -1,3 +1,4 @@
+import { MODEL_MAX_DELIVER } from '@mge/kit';
 import { streams, subjects } from '@mge/contracts';
 import type { Handler, Subscription } from '@mge/kit';
 import type { MasterPlanCreatedDeps } from './handlers/master-plan-created.js';
@@ -7,6 +8,7 @@ import { onMasterPlanCreated } from './handlers/master-plan-created.js';
 export const atomizerSubscriptions = (deps: MasterPlanCreatedDeps, concurrency: number): Subscription[] => [
   {
     durable: 'atomizer',
+    maxDeliver: MODEL_MAX_DELIVER,
     stream: streams.events,
     filter: subjects.eventOfAnyRun('plan', 'created'),
     accepts: ['MasterPlanCreated'],

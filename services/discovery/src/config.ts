@@ -1,7 +1,9 @@
+import { claudeEnv } from '@mge/provider-anthropic';
 import { z } from 'zod';
 
 /** The discovery service's environment. */
 export const DiscoveryConfig = z.object({
+  ...claudeEnv,
   /** Where NATS listens. */
   NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
   /** pino level. */

@@ -1,3 +1,4 @@
+import { claudeSettingsOf } from '@mge/provider-anthropic';
 import { createLogger, loadConfigOrExit, openBus, runUntilSignal } from '@mge/kit';
 import { DiscoveryConfig } from './config.js';
 import { createDiscoveryService } from './service.js';
@@ -6,7 +7,12 @@ const config = loadConfigOrExit(DiscoveryConfig, process.env);
 const logger = createLogger({ service: 'discovery', level: config.MGE_LOG_LEVEL });
 await runUntilSignal(logger, async () => {
   const bus = await openBus(config.NATS_URL, 'mge-discovery', logger);
-  const service = createDiscoveryService({ bus, logger, concurrency: config.MGE_DISCOVERY_CONCURRENCY });
+  const service = createDiscoveryService({
+    bus,
+    logger,
+    claude: claudeSettingsOf(config),
+    concurrency: config.MGE_DISCOVERY_CONCURRENCY,
+  });
   await service.start();
   return async () => {
     await service.stop();

@@ -1,3 +1,4 @@
+import { MODEL_MAX_DELIVER } from '@mge/kit';
 import { streams, subjects } from '@mge/contracts';
 import type { Handler, Subscription } from '@mge/kit';
 import type { RunRequestedDeps } from './handlers/run-requested.js';
@@ -7,6 +8,7 @@ import { onRunRequested } from './handlers/run-requested.js';
 export const discoverySubscriptions = (deps: RunRequestedDeps, concurrency: number): Subscription[] => [
   {
     durable: 'discovery',
+    maxDeliver: MODEL_MAX_DELIVER,
     stream: streams.events,
     filter: subjects.eventOfAnyRun('run', 'requested'),
     accepts: ['RunRequested'],

@@ -1,4 +1,4 @@
-export { createExecutorService, defaultModels } from './service.js';
+export { createExecutorService } from './service.js';
 export type { ExecutorService, ExecutorServiceDeps } from './service.js';
 export type { AtomModel, AtomModels } from './ports.js';
 export type { SchedulerStats } from './handlers/scheduler.js';

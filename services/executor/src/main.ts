@@ -1,3 +1,4 @@
+import { claudeSettingsOf } from '@mge/provider-anthropic';
 import { createLogger, loadConfigOrExit, openBus, runUntilSignal } from '@mge/kit';
 import { ExecutorConfig } from './config.js';
 import { createExecutorService } from './service.js';
@@ -9,6 +10,7 @@ await runUntilSignal(logger, async () => {
   const service = createExecutorService({
     bus,
     logger,
+    claude: claudeSettingsOf(config),
     concurrency: config.MGE_EXECUTOR_CONCURRENCY,
     fleetConcurrency: config.MGE_CONCURRENCY,
     leaseTtlMs: config.MGE_SCHEDULER_LEASE_MS,

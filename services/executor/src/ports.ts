@@ -3,12 +3,15 @@ import type {
   DiscoveryDocument,
   FailureClass,
   ProviderName,
+  RunRequested,
   SimulationSettings,
+  Task,
   TokenUsage,
 } from '@mge/contracts';
 
 /** What a model needs to write one atom attempt. */
 export interface AtomRequest {
+  readonly run: RunRequested;
   readonly document: DiscoveryDocument;
   readonly atom: AtomSpec;
   readonly attempt: number;
@@ -29,8 +32,9 @@ export interface AtomAnswer {
 
 /** What a model needs to write one task's whole file in one call (V1). */
 export interface FileRequest {
+  readonly run: RunRequested;
   readonly document: DiscoveryDocument;
-  readonly taskId: string;
+  readonly task: Task;
   readonly temperature: number;
   readonly simulation?: SimulationSettings | undefined;
 }

@@ -2,6 +2,9 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Bus, Clock, Lease, Logger, Service } from '@mge/kit';
 import { createService, startLease, systemClock } from '@mge/kit';
+import type { ClaudeSettings } from '@mge/provider-anthropic';
+import { createClaude, defaultClaudeSettings } from '@mge/provider-anthropic';
+import { claudeAtomModel } from './adapters/claude-model.js';
 import { offlineAtomModel } from './adapters/offline-model.js';
 import { simulatedAtomModel } from './adapters/simulated-model.js';
 import type { Scheduler } from './handlers/scheduler.js';
@@ -12,7 +15,9 @@ import { executorSubscriptions } from './subscriptions.js';
 export interface ExecutorServiceDeps {
   readonly bus: Bus;
   readonly logger: Logger;
+  /** The models by provider; by default offline, simulated and Claude (`anthropic`). */
   readonly models?: AtomModels;
+  readonly claude?: ClaudeSettings;
   readonly clock?: Clock;
   /** Generations at once in this process. */
   readonly concurrency?: number;
@@ -26,7 +31,12 @@ export interface ExecutorService extends Service {
   readonly scheduler: Scheduler;
 }
 
-export const defaultModels: AtomModels = { offline: offlineAtomModel, simulated: simulatedAtomModel };
+/** Every provider's model: Claude's made with the process's settings. */
+const defaultModels = (bus: Bus, settings: ClaudeSettings, clock: Clock): AtomModels => ({
+  offline: offlineAtomModel,
+  simulated: simulatedAtomModel,
+  anthropic: claudeAtomModel(createClaude({ bus, settings, source: 'mge/executor', clock })),
+});
 
 /** Generation workers in every replica; the scheduler in whichever replica holds its lease. */
 export function createExecutorService(deps: ExecutorServiceDeps): ExecutorService {
@@ -38,7 +48,11 @@ export function createExecutorService(deps: ExecutorServiceDeps): ExecutorServic
     deps.bus,
     logger,
     executorSubscriptions(
-      { bus: deps.bus, models: deps.models ?? defaultModels, clock },
+      {
+        bus: deps.bus,
+        models: deps.models ?? defaultModels(deps.bus, deps.claude ?? defaultClaudeSettings, clock),
+        clock,
+      },
       { perProcess: concurrency, fleet: deps.fleetConcurrency ?? concurrency },
     ),
   );

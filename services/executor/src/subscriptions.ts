@@ -1,3 +1,4 @@
+import { MODEL_MAX_DELIVER } from '@mge/kit';
 import { streams, subjects } from '@mge/contracts';
 import type { Handler, Subscription } from '@mge/kit';
 import type { GenerateAtomDeps } from './handlers/generate-atom.js';
@@ -17,6 +18,7 @@ export interface ExecutorLimits {
 export const executorSubscriptions = (deps: GenerateAtomDeps, limits: ExecutorLimits): Subscription[] => [
   {
     durable: 'executor',
+    maxDeliver: MODEL_MAX_DELIVER,
     stream: streams.work,
     filter: subjects.serviceWork('executor'),
     accepts: ['GenerateAtom'],
@@ -28,6 +30,7 @@ export const executorSubscriptions = (deps: GenerateAtomDeps, limits: ExecutorLi
   {
     // V1 writes one file at a time per run; its own lane, so it never waits behind V2's atoms
     durable: 'executor-v1',
+    maxDeliver: MODEL_MAX_DELIVER,
     stream: streams.work,
     filter: subjects.serviceWork('executor', 'v1'),
     accepts: ['GenerateFile'],

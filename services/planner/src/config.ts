@@ -1,7 +1,9 @@
+import { claudeEnv } from '@mge/provider-anthropic';
 import { z } from 'zod';
 
 /** The planner service's environment. */
 export const PlannerConfig = z.object({
+  ...claudeEnv,
   /** Where NATS listens. */
   NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
   /** pino level. */

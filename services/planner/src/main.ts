@@ -1,3 +1,4 @@
+import { claudeSettingsOf } from '@mge/provider-anthropic';
 import { createLogger, loadConfigOrExit, openBus, runUntilSignal } from '@mge/kit';
 import { PlannerConfig } from './config.js';
 import { createPlannerService } from './service.js';
@@ -6,7 +7,12 @@ const config = loadConfigOrExit(PlannerConfig, process.env);
 const logger = createLogger({ service: 'planner', level: config.MGE_LOG_LEVEL });
 await runUntilSignal(logger, async () => {
   const bus = await openBus(config.NATS_URL, 'mge-planner', logger);
-  const service = createPlannerService({ bus, logger, concurrency: config.MGE_PLANNER_CONCURRENCY });
+  const service = createPlannerService({
+    bus,
+    logger,
+    claude: claudeSettingsOf(config),
+    concurrency: config.MGE_PLANNER_CONCURRENCY,
+  });
   await service.start();
   return async () => {
     await service.stop();

@@ -1,3 +1,4 @@
+import { MODEL_MAX_DELIVER } from '@mge/kit';
 import { streams, subjects } from '@mge/contracts';
 import type { Handler, Subscription } from '@mge/kit';
 import type { DiscoveryCompletedDeps } from './handlers/discovery-completed.js';
@@ -7,6 +8,7 @@ import { onDiscoveryCompleted } from './handlers/discovery-completed.js';
 export const plannerSubscriptions = (deps: DiscoveryCompletedDeps, concurrency: number): Subscription[] => [
   {
     durable: 'planner',
+    maxDeliver: MODEL_MAX_DELIVER,
     stream: streams.events,
     filter: subjects.eventOfAnyRun('discovery', 'completed'),
     accepts: ['DiscoveryCompleted'],

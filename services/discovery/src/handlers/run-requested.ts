@@ -32,7 +32,11 @@ export const onRunRequested =
 async function discover(model: DiscoveryModel, event: MgeEvent<'RunRequested'>): Promise<DiscoveryOutcome> {
   if (event.data.spec !== undefined) return { kind: 'document', document: event.data.spec, source: 'spec' };
   try {
-    return { kind: 'document', document: await model.discover(event.data.request), source: 'request' };
+    return {
+      kind: 'document',
+      document: await model.discover(event.data.request, event.data),
+      source: 'request',
+    };
   } catch (error) {
     if (isRetryable(error)) throw error;
     return { kind: 'failed', code: 'unreadable_request', message: (error as Error).message };

@@ -9,8 +9,8 @@ export const offlineAtomModel: AtomModel = {
     tokens: { input: 0, output: 0 },
     costUsd: 0,
   }),
-  generateFile: async ({ document, taskId }) => ({
-    code: generateFile(document, taskId).code,
+  generateFile: async ({ document, task }) => ({
+    code: generateFile(document, task.id).code,
     tokens: { input: 0, output: 0 },
     costUsd: 0,
   }),

@@ -26,8 +26,8 @@ export const simulatedAtomModel: AtomModel = {
     await sleep(answer.latencyMs);
     return { code: answer.code, tokens: answer.tokens, costUsd: answer.costUsd };
   },
-  generateFile: async ({ document, taskId, temperature, simulation }) => {
-    const answer = simulateFile(document, taskId, temperature, settingsOf(simulation));
+  generateFile: async ({ document, task, temperature, simulation }) => {
+    const answer = simulateFile(document, task.id, temperature, settingsOf(simulation));
     await sleep(answer.latencyMs);
     return { code: answer.code, tokens: answer.tokens, costUsd: answer.costUsd };
   },

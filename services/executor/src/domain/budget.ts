@@ -1,5 +1,5 @@
 import type { RunView } from '@mge/contracts';
-import { atomReservationUsd } from '@mge/contracts';
+import { atomReservationUsd, spentUsd } from '@mge/contracts';
 
 /** What the run may still spend: its recorded cost plus what attempts in flight have reserved. */
 export interface Budget {
@@ -16,14 +16,14 @@ const usd = (n: number) => `$${n.toFixed(4)}`;
 /** The run's budget as its events tell it; unlimited when the request set none. */
 export function budgetOf(view: RunView): Budget {
   const cap = view.requested?.budgetUsd;
-  const perAttempt = atomReservationUsd(view.requested?.provider ?? 'offline');
+  const perAttempt = atomReservationUsd(view.requested?.provider ?? 'offline', view.requested?.model);
   let reserved = [...view.atoms.values()].filter((a) => a.status === 'dispatched').length * perAttempt;
   return {
-    canDispatch: () => cap === undefined || view.costUsd + reserved + perAttempt <= cap + 1e-12,
+    canDispatch: () => cap === undefined || spentUsd(view) + reserved + perAttempt <= cap + 1e-12,
     reserve: () => {
       reserved += perAttempt;
     },
     describe: () =>
-      `budget ${usd(cap ?? 0)} reached: spent ${usd(view.costUsd)}, the next attempt reserves ${usd(perAttempt)}`,
+      `budget ${usd(cap ?? 0)} reached: spent ${usd(spentUsd(view))}, the next attempt reserves ${usd(perAttempt)}`,
   };
 }

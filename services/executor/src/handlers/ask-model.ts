@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { HandlerContext, Outcome } from '@mge/kit';
-import { retry, UpstreamError } from '@mge/kit';
+import { backoffMs, retry, UpstreamError } from '@mge/kit';
 import type { AtomAnswer } from '../ports.js';
 
 /** What a generation event records about the code a model wrote. */
@@ -20,7 +20,17 @@ export type ModelResult =
   | { readonly kind: 'retry'; readonly outcome: Outcome }
   | { readonly kind: 'refused'; readonly reason: string };
 
-/** Calls the model, timing it; an UpstreamError becomes a retry or a refusal as the provider decided. */
+/**
+ * Deliveries of one attempt a failing provider (5xx, overloaded, network, timeout) gets before the
+ * attempt counts as failed; a rate limit (429) only ever delays it.
+ */
+export const PROVIDER_TRIES = 4;
+
+/**
+ * Calls the model, timing it. A retryable UpstreamError delays the work message (as long as the API
+ * asked, else backing off) without failing the attempt, up to PROVIDER_TRIES deliveries unless rate
+ * limited; any other becomes a refusal, recorded as a failed attempt.
+ */
 export async function askModel(
   call: () => Promise<AtomAnswer>,
   provider: string,
@@ -32,8 +42,14 @@ export async function askModel(
     answer = await call();
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
-    if (error.retryable) return { kind: 'retry', outcome: retry(error.retryAfterMs ?? 1_000, error.message) };
-    return { kind: 'refused', reason: error.message };
+    const rateLimited = error.code === 'rate_limited';
+    if (error.retryable && (rateLimited || ctx.deliveryCount < PROVIDER_TRIES))
+      return {
+        kind: 'retry',
+        outcome: retry(error.retryAfterMs ?? backoffMs(ctx.deliveryCount), error.message),
+      };
+    const tries = error.retryable ? ` (${ctx.deliveryCount} tries)` : '';
+    return { kind: 'refused', reason: `${error.message}${tries}` };
   }
   ctx.working();
   const written = {

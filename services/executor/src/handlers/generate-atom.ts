@@ -40,6 +40,7 @@ export const onGenerateAtom =
     const result = await askModel(
       () =>
         model.generate({
+          run: request,
           document,
           atom,
           attempt,

@@ -19,7 +19,12 @@ export const onGenerateFile =
     const task = view.v1?.tasks.find((t) => t.id === taskId);
     if (view.v1?.files.has(taskId) === true || view.completed !== undefined) return ack();
     const model = view.requested === undefined ? undefined : deps.models[view.requested.provider];
-    if (task === undefined || view.document === undefined || model === undefined) {
+    if (
+      task === undefined ||
+      view.document === undefined ||
+      view.requested === undefined ||
+      model === undefined
+    ) {
       const reason =
         task === undefined
           ? `the run has no task ${taskId}`
@@ -30,8 +35,9 @@ export const onGenerateFile =
     const result = await askModel(
       () =>
         model.generateFile({
+          run: view.requested!,
           document: view.document!,
-          taskId,
+          task,
           temperature,
           simulation: view.requested?.simulation,
         }),

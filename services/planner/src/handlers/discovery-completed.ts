@@ -1,6 +1,6 @@
 import type { Bus, Clock, Handler } from '@mge/kit';
-import { ack } from '@mge/kit';
-import { decidePlan, needsPlan } from '../domain/planning.js';
+import { ack, UpstreamError } from '@mge/kit';
+import { decidePlan, modelFailed, needsPlan } from '../domain/planning.js';
 import { needsTaskList } from '../domain/task-list.js';
 import type { PlannerModel } from '../ports.js';
 
@@ -10,15 +10,22 @@ export interface DiscoveryCompletedDeps {
   readonly clock: Clock;
 }
 
-/** DiscoveryCompleted → MasterPlanCreated, or TaskListCreated for V1 (or StageFailed + RunCompleted for a plan that is not valid). */
+/**
+ * DiscoveryCompleted → MasterPlanCreated, or TaskListCreated for V1 (or StageFailed + RunCompleted
+ * for a plan that is not valid, or a model that refused). A retryable provider error retries the message.
+ */
 export const onDiscoveryCompleted =
   (deps: DiscoveryCompletedDeps): Handler<'DiscoveryCompleted'> =>
   async (event) => {
     const view = await deps.bus.views.load(event.data.runId);
-    if (!needsPlan(view) && !needsTaskList(view)) return ack();
-    const answer = await deps.model.plan(event.data.document);
-    await deps.bus.store.append(
-      decidePlan(view, answer, { source: 'mge/planner', time: deps.clock(), cause: event }),
-    );
+    if (view.requested === undefined || (!needsPlan(view) && !needsTaskList(view))) return ack();
+    const meta = { source: 'mge/planner', time: deps.clock(), cause: event };
+    try {
+      const answer = await deps.model.plan(event.data.document, view.requested);
+      await deps.bus.store.append(decidePlan(view, answer, meta));
+    } catch (error) {
+      if (!(error instanceof UpstreamError) || error.retryable) throw error;
+      await deps.bus.store.append(modelFailed(view, error.message, meta));
+    }
     return ack();
   };

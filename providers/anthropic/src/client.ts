@@ -1,0 +1,58 @@
+import Anthropic from '@anthropic-ai/sdk';
+import type { ModelReply } from '@mge/contracts';
+import { upstreamErrorOf } from './errors.js';
+import type { ClaudeRequest } from './request.js';
+
+/** Sends one Messages API request and returns the reply as MGE keeps it; throws UpstreamError. */
+export interface MessagesClient {
+  send(request: ClaudeRequest, options: { stream: boolean }): Promise<ModelReply>;
+}
+
+export interface ClientSettings {
+  readonly apiKey: string;
+  readonly baseURL?: string | undefined;
+  readonly timeoutMs: number;
+}
+
+/** What MGE keeps of a Messages API answer. */
+export function replyOf(message: Anthropic.Message): ModelReply {
+  const tool = message.content.find((block) => block.type === 'tool_use');
+  const text = message.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('');
+  const { usage } = message;
+  return {
+    ...(tool === undefined ? {} : { toolInput: tool.input }),
+    text,
+    stopReason: message.stop_reason,
+    usage: {
+      input: usage.input_tokens,
+      output: usage.output_tokens,
+      cacheWrite: usage.cache_creation_input_tokens ?? 0,
+      cacheRead: usage.cache_read_input_tokens ?? 0,
+    },
+  };
+}
+
+/**
+ * The Messages API through the official SDK. The SDK's own retries are off: retrying is the work
+ * queue's (a 429 delays the message instead of holding a slot), decided by `upstreamErrorOf`.
+ */
+export function createMessagesClient(settings: ClientSettings): MessagesClient {
+  const client = new Anthropic({
+    apiKey: settings.apiKey,
+    ...(settings.baseURL === undefined ? {} : { baseURL: settings.baseURL }),
+    maxRetries: 0,
+    timeout: settings.timeoutMs,
+  });
+  return {
+    send: async (request, { stream }) => {
+      try {
+        const message = stream
+          ? await client.messages.stream(request).finalMessage()
+          : await client.messages.create({ ...request, stream: false });
+        return replyOf(message);
+      } catch (error) {
+        throw upstreamErrorOf(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,12 @@
+export type { Answer, CallAt, Claude, ClaudeDeps, RunScope } from './claude.js';
+export { createClaude, STAGE_ROUNDS } from './claude.js';
+export { MODEL_CACHE_BUCKET } from './answers.js';
+export type { MessagesClient } from './client.js';
+export { createMessagesClient, replyOf } from './client.js';
+export type { ClaudeSettings } from './config.js';
+export { claudeEnv, claudeSettingsFromEnv, claudeSettingsOf, defaultClaudeSettings } from './config.js';
+export { retryAfterMs, upstreamErrorOf } from './errors.js';
+export type { ClaudeRequest } from './request.js';
+export { buildRequest, requestHash } from './request.js';
+export type { AtomAttempt, ContextBlock, Step, StepCall } from './steps.js';
+export { atomCall, atomizeCall, discoveryCall, fileCall, planCall, renderBlock } from './steps.js';
