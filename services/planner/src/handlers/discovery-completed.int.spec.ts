@@ -4,6 +4,7 @@ import type { Service } from '@mge/kit';
 import { silentLogger } from '@mge/kit';
 import {
   runRequested,
+  startMessagesApi,
   startTestBus,
   testDocument,
   testRunId,
@@ -69,5 +70,45 @@ describe('planner service on a real nats-server', () => {
     expect(failed.data.details.join('\n')).toContain('plan.phases');
     const completed = await waitForEvent(env.bus.store, runId, 'RunCompleted');
     expect(completed.data.summary).toMatchObject({ status: 'failed', failure: { stage: 'planner' } });
+  });
+});
+
+describe('planner with Claude, against a Messages API server', () => {
+  it('fails the stage with the API error type and message when Claude refuses the request', async () => {
+    const env = await startTestBus();
+    const api = await startMessagesApi(() => ({
+      kind: 'error',
+      status: 401,
+      type: 'authentication_error',
+      message: 'invalid x-api-key',
+    }));
+    const claude = {
+      apiKey: 'sk-ant-bad',
+      baseURL: api.url,
+      model: 'claude-sonnet-4-6',
+      maxTokens: 8192,
+      timeoutMs: 5_000,
+    };
+    const service = createPlannerService({ bus: env.bus, logger: silentLogger(), claude });
+    try {
+      await service.start();
+      const runId = testRunId();
+      const [requested, discovered] = given(runId);
+      await env.bus.store.append([
+        runRequested(runId, { ...requested!.data, provider: 'anthropic' }),
+        discovered!,
+      ]);
+      const failed = await waitForEvent(env.bus.store, runId, 'StageFailed');
+      expect(failed.data).toMatchObject({
+        stage: 'planner',
+        code: 'model_failed',
+        message: 'the Anthropic API refused the request (401 authentication_error: invalid x-api-key)',
+      });
+      expect(api.requests).toHaveLength(1);
+    } finally {
+      await service.stop();
+      await api.close();
+      await env.stop();
+    }
   });
 });
