@@ -45,6 +45,8 @@ export const RunSummary = z
     status: z.enum(['succeeded', 'failed']),
     mode: z.string(),
     provider: z.string(),
+    /** The Claude model of an anthropic run. */
+    model: z.string().optional(),
     request: z.string(),
     outDir: z.string(),
     tasks: count,
@@ -68,6 +70,8 @@ export const RunSummary = z
       .strict(),
     /** What the run's model work costs at list price, whether answered by the API, the cache or a recording. */
     costUsd: z.number().nonnegative(),
+    /** Model cost by task (its atomizing, atoms or V1 file), dearest first; absent when the run cost nothing. */
+    costByTask: z.record(z.string(), z.number().nonnegative()).optional(),
     /** Recorded model calls (`anthropic`): how many, how many were sent, cached or replayed, billed and saved. */
     modelCalls: z
       .object({

@@ -18,3 +18,4 @@ export * from './nats/runtime.js';
 export { parseWire, headerRecord } from './nats/wire.js';
 export * from './service.js';
 export * from './lifecycle.js';
+export * from './map-limit.js';

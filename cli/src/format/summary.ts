@@ -11,15 +11,22 @@ const cacheTokens = (s: RunSummary): string =>
 const modelCallsLine = (s: RunSummary): string[] => {
   const m = s.modelCalls;
   if (m === undefined) return [];
+  const dearest = Object.entries(s.costByTask ?? {}).slice(0, 3);
   return [
+    ...(dearest.length === 0
+      ? []
+      : [`  dearest     ${dearest.map(([task, usd]) => `${task} $${usd.toFixed(4)}`).join(', ')}`]),
     `  model       ${m.calls} calls: ${m.requests} to the API, ${m.cacheHits} from the cache, ${m.replayed} replayed · billed $${m.billedUsd.toFixed(4)}, saved $${m.savedUsd.toFixed(4)}`,
   ];
 };
 
-const costLabel = (s: RunSummary): string =>
-  s.costBasis === 'free'
-    ? `${s.provider}, free`
-    : `${s.costBasis}${s.budgetUsd === undefined ? '' : `, budget $${s.budgetUsd.toFixed(2)}`}`;
+/** What the cost figure is: free, simulated, billed, or (when cache or recordings answered) the list price. */
+const costLabel = (s: RunSummary): string => {
+  if (s.costBasis === 'free') return `${s.provider}, free`;
+  const basis = (s.modelCalls?.savedUsd ?? 0) > 0 ? 'list price' : s.costBasis;
+  const model = s.model === undefined ? '' : `${s.model}, `;
+  return `${model}${basis}${s.budgetUsd === undefined ? '' : `, budget $${s.budgetUsd.toFixed(2)}`}`;
+};
 
 const isPair = (s: RunSummary | ParallelSummary): s is ParallelSummary => s.mode === 'parallel';
 

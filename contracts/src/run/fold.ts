@@ -35,7 +35,9 @@ function blame(view: RunView, scope: string[], result: LevelView & { level: 2 | 
 /** Whether the run's provider records its model calls, which then carry the run's tokens and cost. */
 const recordsCalls = (view: RunView): boolean => view.requested?.provider === 'anthropic';
 
-function addCost(view: RunView, tokens: TokenUsage, costUsd: number): void {
+/** Adds model work to the run's tokens and cost, and to its task's cost when it was for one. */
+function addCost(view: RunView, tokens: TokenUsage, costUsd: number, taskId: string | undefined): void {
+  if (taskId !== undefined) view.taskCosts.set(taskId, (view.taskCosts.get(taskId) ?? 0) + costUsd);
   view.tokens.input += tokens.input;
   view.tokens.output += tokens.output;
   view.tokens.cacheWrite += tokens.cacheWrite ?? 0;
@@ -44,12 +46,24 @@ function addCost(view: RunView, tokens: TokenUsage, costUsd: number): void {
 }
 
 /** A generation's cost counts unless the calls behind it were recorded (and counted) themselves. */
-function addGenerationCost(view: RunView, data: { tokens: TokenUsage; costUsd: number }): void {
-  if (!recordsCalls(view)) addCost(view, data.tokens, data.costUsd);
+function addGenerationCost(
+  view: RunView,
+  data: { tokens: TokenUsage; costUsd: number },
+  taskId: string | undefined,
+): void {
+  if (!recordsCalls(view)) addCost(view, data.tokens, data.costUsd, taskId);
 }
 
+/** The task a call worked for: an atom's task, the task atomized or written; none for a stage. */
+const taskOfCall = (view: RunView, call: ModelCallRecorded): string | undefined =>
+  call.purpose === 'atom'
+    ? view.atoms.get(call.subject)?.spec.taskId
+    : call.purpose === 'atomize' || call.purpose === 'file'
+      ? call.subject
+      : undefined;
+
 function countCall(view: RunView, call: ModelCallRecorded): void {
-  addCost(view, call.reply.usage, call.costUsd);
+  addCost(view, call.reply.usage, call.costUsd, taskOfCall(view, call));
   const counts = view.modelCalls;
   counts.calls += 1;
   if (call.source === 'api') {
@@ -103,7 +117,7 @@ function applyData(view: RunView, event: MgeEvent): void {
       });
     case 'AtomGenerated':
       view.attempts += 1;
-      addGenerationCost(view, event.data);
+      addGenerationCost(view, event.data, view.atoms.get(event.data.atomId)?.spec.taskId);
       countGeneration(view, event.data.atomId);
       return withAtom(view, event.data.atomId, (atom) => {
         if (event.data.attempt !== atom.attempt) return;
@@ -175,7 +189,7 @@ function applyData(view: RunView, event: MgeEvent): void {
       return;
     case 'FileGenerated':
       view.attempts += 1;
-      addGenerationCost(view, event.data);
+      addGenerationCost(view, event.data, event.data.taskId);
       view.v1?.files.set(event.data.taskId, {
         file: event.data.file,
         code: event.data.code,

@@ -43,18 +43,27 @@ function modelCallsOf(view: RunView): NonNullable<RunSummary['modelCalls']> {
   };
 }
 
+/** Cost by task, dearest first; absent when the run cost nothing. */
+function taskCostsOf(view: RunView): Record<string, number> | undefined {
+  const costs = [...view.taskCosts].filter(([, c]) => c > 0).sort(([, a], [, b]) => b - a);
+  return costs.length === 0 ? undefined : Object.fromEntries(costs.map(([task, c]) => [task, usd(c)]));
+}
+
 /** What every summary states the same way, whatever the pipeline. */
 export function runFacts(view: RunView, completedAt: string) {
   const requestedAt = view.requestedAt === undefined ? Date.parse(completedAt) : Date.parse(view.requestedAt);
+  const costByTask = taskCostsOf(view);
   return {
     runId: view.runId,
     mode: view.requested?.mode ?? 'v2',
     provider: view.requested?.provider ?? 'offline',
+    ...(view.requested?.model === undefined ? {} : { model: view.requested.model }),
     request: view.requested?.request ?? '',
     outDir: view.requested?.outDir ?? '',
     durationMs: Math.max(0, Date.parse(completedAt) - requestedAt),
     tokens: tokensOf(view),
     costUsd: usd(view.costUsd),
+    ...(costByTask === undefined ? {} : { costByTask }),
     ...(view.modelCalls.calls === 0 ? {} : { modelCalls: modelCallsOf(view) }),
     costBasis: costBasisOf(view.requested?.provider ?? 'offline'),
     ...(view.requested?.budgetUsd === undefined ? {} : { budgetUsd: view.requested.budgetUsd }),

@@ -101,6 +101,8 @@ export interface RunView {
   readonly tokens: { input: number; output: number; cacheWrite: number; cacheRead: number };
   /** What the run's model work costs at list price, wherever its answers came from. */
   costUsd: number;
+  /** Model cost by task (atomizing it, writing its atoms or its V1 file); the stages' is the run's alone. */
+  readonly taskCosts: Map<string, number>;
   /** The run's recorded model calls (providers that record them: `anthropic`). */
   readonly modelCalls: ModelCallCounts;
   attempts: number;
@@ -152,6 +154,7 @@ export function createRunView(runId: string): RunView {
     reopens: 0,
     tokens: { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 },
     costUsd: 0,
+    taskCosts: new Map(),
     modelCalls: { calls: 0, requests: 0, cacheHits: 0, replayed: 0, billedUsd: 0 },
     attempts: 0,
     stageFailure: undefined,

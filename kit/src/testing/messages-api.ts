@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A content block of a request, as MGE sends them (text, maybe marked for caching). */
 export interface RequestBlock {
@@ -60,7 +61,14 @@ export interface MessagesApiServer {
   readonly requests: readonly ReceivedRequest[];
   /** Usage of every answered request, in order. */
   readonly usages: readonly ReportedUsage[];
+  /** The most requests it was answering at once. */
+  readonly mostInFlight: number;
   close(): Promise<void>;
+}
+
+export interface MessagesApiOptions {
+  /** How long every answer takes, as a model would. */
+  readonly latencyMs?: number;
 }
 
 /** A rough token count, as the API would bill the text: four characters a token. */
@@ -72,8 +80,13 @@ const tokensOf = (value: unknown): number => Math.ceil(JSON.stringify(value ?? '
  * It models the prompt cache: the prefix up to the last `cache_control` marker is written to the
  * cache the first time it is seen and read from it afterwards.
  */
-export async function startMessagesApi(script: Script): Promise<MessagesApiServer> {
+export async function startMessagesApi(
+  script: Script,
+  options: MessagesApiOptions = {},
+): Promise<MessagesApiServer> {
   const requests: ReceivedRequest[] = [];
+  let inFlight = 0;
+  let mostInFlight = 0;
   const usages: ReportedUsage[] = [];
   const cache = new Set<string>();
 
@@ -93,7 +106,10 @@ export async function startMessagesApi(script: Script): Promise<MessagesApiServe
   };
 
   const server = createServer((req, res) => {
-    void readBody(req).then((text) => {
+    mostInFlight = Math.max(mostInFlight, ++inFlight);
+    res.on('close', () => inFlight--);
+    void readBody(req).then(async (text) => {
+      await sleep(options.latencyMs ?? 0);
       if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v1/messages') {
         return sendError(res, 404, 'not_found_error', `no route ${req.method} ${req.url}`);
       }
@@ -121,6 +137,9 @@ export async function startMessagesApi(script: Script): Promise<MessagesApiServe
     url: `http://127.0.0.1:${port}`,
     requests,
     usages,
+    get mostInFlight() {
+      return mostInFlight;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -200,6 +200,16 @@ describe('the Anthropic provider against a Messages API server, recording on a r
     },
   );
 
+  it('refuses, before sending it, an atom prompt larger than an attempt may use', async () => {
+    const before = api.requests.length;
+    const huge = { ...document, summary: 'x'.repeat(60_000) };
+    const call = atomCall(huge, atom, { attempt: 1, feedback: [] });
+    const error = await failureOf(claudeOf(env.bus).attempt(run(), call, { subject: atom.id, attempt: 1 }));
+    expect(error).toMatchObject({ code: 'prompt_too_large', retryable: false });
+    expect(error!.message).toContain('more than the 16384 an attempt may use');
+    expect(api.requests.length).toBe(before);
+  });
+
   it('answers an identical call from the response cache unless the run opted out', async () => {
     const claude = claudeOf(env.bus);
     const call = atomCall(document, atomSpec('a-cached'), { attempt: 1, feedback: [] });

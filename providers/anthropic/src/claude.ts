@@ -1,5 +1,11 @@
 import type { AnswerSource, ModelReply, RunRequested, TokenUsage } from '@mge/contracts';
-import { costOf, createMessage, formatIssues, MAX_ATOM_OUTPUT_TOKENS } from '@mge/contracts';
+import {
+  costOf,
+  createMessage,
+  formatIssues,
+  MAX_ATOM_INPUT_TOKENS,
+  MAX_ATOM_OUTPUT_TOKENS,
+} from '@mge/contracts';
 import type { Bus, Clock } from '@mge/kit';
 import { systemClock, UpstreamError } from '@mge/kit';
 import { recordings, responseCache } from './answers.js';
@@ -7,7 +13,7 @@ import type { MessagesClient } from './client.js';
 import { createMessagesClient } from './client.js';
 import type { ClaudeSettings } from './config.js';
 import type { ClaudeRequest } from './request.js';
-import { buildRequest, requestHash } from './request.js';
+import { buildRequest, estimatedInputTokens, requestHash } from './request.js';
 import type { Step, StepCall } from './steps.js';
 
 /** What a call needs to know of its run: the model, whether to use the cache, the run it re-executes. */
@@ -114,6 +120,12 @@ export function createClaude(deps: ClaudeDeps): Claude {
         ? Math.min(deps.settings.maxTokens, MAX_ATOM_OUTPUT_TOKENS)
         : deps.settings.maxTokens;
     const { request, params } = buildRequest(call, { model, maxTokens, temperature: at.temperature }, extra);
+    if (step.purpose === 'atom' && estimatedInputTokens(request) > MAX_ATOM_INPUT_TOKENS)
+      throw new UpstreamError(
+        'prompt_too_large',
+        `the prompt of atom ${at.subject} is about ${estimatedInputTokens(request)} tokens, more than the ${MAX_ATOM_INPUT_TOKENS} an attempt may use (what a budget reserves for it)`,
+        { retryable: false },
+      );
     const hash = requestHash(request);
     const started = performance.now();
     const { reply, source } = await answer(run, request, hash, step, at);

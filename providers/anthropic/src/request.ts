@@ -82,3 +82,7 @@ function canonical(value: unknown): string {
 /** The SHA-256 of the normalized request: what identifies a call across runs (recordings, the response cache). */
 export const requestHash = (request: ClaudeRequest): string =>
   createHash('sha256').update(canonical(request)).digest('hex');
+
+/** An upper estimate of a request's input tokens: three characters a token (Claude averages more). */
+export const estimatedInputTokens = (request: ClaudeRequest): number =>
+  Math.ceil(JSON.stringify([request.system, request.tools, request.messages]).length / 3);

@@ -128,12 +128,23 @@ export interface AtomAttempt {
   readonly repair?: FailureClass | undefined;
 }
 
+/** The errors an attempt is told about: the last few, each cut short, so the prompt stays within an attempt's tokens. */
+const FEEDBACK_ITEMS = 8;
+const FEEDBACK_CHARS = 1_500;
+
 export const atomCall = (document: DiscoveryDocument, atom: AtomSpec, at: AtomAttempt) => ({
   step: atomStep,
   shared: [{ tag: 'discovery_document', value: document }],
   own: [
     { tag: 'atom', value: atom },
-    ...(at.feedback.length === 0 ? [] : [{ tag: 'previous_errors', value: at.feedback }]),
+    ...(at.feedback.length === 0
+      ? []
+      : [
+          {
+            tag: 'previous_errors',
+            value: at.feedback.slice(-FEEDBACK_ITEMS).map((f) => f.slice(0, FEEDBACK_CHARS)),
+          },
+        ]),
   ],
   instruction:
     at.attempt === 1

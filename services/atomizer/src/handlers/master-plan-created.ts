@@ -1,8 +1,11 @@
 import { planTasks } from '@mge/contracts';
 import type { Bus, Clock, Handler } from '@mge/kit';
-import { ack, UpstreamError } from '@mge/kit';
+import { ack, mapLimit, UpstreamError } from '@mge/kit';
 import { decideAtoms, modelFailed, needsAtoms } from '../domain/atomizing.js';
 import type { AtomizerModel } from '../ports.js';
+
+/** Tasks of one plan split at once (each is one model call). */
+const TASKS_AT_ONCE = 4;
 
 export interface MasterPlanCreatedDeps {
   readonly bus: Bus;
@@ -22,12 +25,16 @@ export const onMasterPlanCreated =
     const run = view.requested;
     if (!needsAtoms(view) || view.document === undefined || run === undefined) return ack();
     const meta = { source: 'mge/atomizer', time: deps.clock(), cause: event };
+    const { document } = view;
+    const tasks = planTasks(event.data.plan);
     const answers = new Map<string, unknown>();
     try {
-      for (const task of planTasks(event.data.plan)) {
-        answers.set(task.id, await deps.model.atomize(view.document, event.data.plan, task.id, run));
+      const drafts = await mapLimit(tasks, TASKS_AT_ONCE, async (task) => {
+        const answer = await deps.model.atomize(document, event.data.plan, task.id, run);
         ctx.working();
-      }
+        return answer;
+      });
+      tasks.forEach((task, i) => answers.set(task.id, drafts[i]));
     } catch (error) {
       if (!(error instanceof UpstreamError) || error.retryable) throw error;
       await deps.bus.store.append(modelFailed(view, error.message, meta));

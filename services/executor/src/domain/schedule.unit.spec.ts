@@ -295,4 +295,56 @@ describe('executor schedule', () => {
       /^budget: budget \$0\.1500 reached: spent \$0\.0500/,
     );
   });
+  it('with Claude, counts the recorded calls: billed ones against the budget, reserving at the model price', () => {
+    const claudeRun = given(8, 0.05).map((e) =>
+      e.type === 'RunRequested'
+        ? { ...e, data: { ...e.data, provider: 'anthropic' as const, model: 'claude-haiku-4-5' } }
+        : e,
+    );
+    const call = (purpose: 'atom' | 'atomize', subject: string, source: 'api' | 'cache', costUsd: number) =>
+      createMessage(
+        'ModelCallRecorded',
+        {
+          runId,
+          purpose,
+          subject,
+          attempt: 1,
+          requestHash: 'f'.repeat(64),
+          params: {
+            model: 'claude-haiku-4-5',
+            maxTokens: 4096,
+            temperature: 0.7,
+            tool: 'write_atom',
+            toolChoice: 'tool',
+            stream: false,
+          },
+          reply: {
+            toolInput: { code: 'x' },
+            text: '',
+            stopReason: 'tool_use',
+            usage: { input: 100, output: 10, cacheWrite: 0, cacheRead: 50 },
+          },
+          source,
+          costUsd,
+          latencyMs: 1,
+        },
+        stamp(purpose, subject, source),
+      );
+    // a Haiku 4.5 attempt reserves 16384 × $1.25 + 4096 × $5 per million tokens = $0.04096
+    const afterA = [
+      ...claudeRun,
+      call('atomize', 'task-a', 'cache', 0.02),
+      call('atom', 'a', 'api', 0.005),
+      ...attemptOf('a', 1, true),
+    ];
+    const view = foldRun(runId, afterA);
+    expect(view.costUsd).toBeCloseTo(0.025, 9); // the AtomGenerated of a (cost 0) is not counted again
+    expect(view.modelCalls).toMatchObject({ calls: 2, requests: 1, cacheHits: 1 });
+    expect(view.tokens).toEqual({ input: 200, output: 20, cacheWrite: 0, cacheRead: 100 });
+    expect(Object.fromEntries(view.taskCosts)).toEqual({ 'task-a': 0.025 });
+    const decision = decide(afterA);
+    expect(dispatched(decision.events)).toEqual(['b#1@0.7']); // $0.045 left after the $0.005 billed: one more
+    const stalled = decide([...afterA, ...decision.events, call('atom', 'b', 'api', 0.01)]);
+    expect(dispatched(stalled.events)).toEqual([]);
+  });
 });

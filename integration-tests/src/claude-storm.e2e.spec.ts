@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunSummary } from '@mge/contracts';
+import type { Bus } from '@mge/kit';
+import { openBus, silentLogger } from '@mge/kit';
+import type { MessagesApiServer, ReceivedRequest, ScriptedAnswer, TestNatsServer } from '@mge/kit/testing';
+import { startMessagesApi, startTestNatsServer } from '@mge/kit/testing';
+import { blocksOf, offlineAnswer, toolOf } from './support/claude-script.js';
+import { lastJsonLine, runMge } from './support/cli.js';
+
+const REQUEST = 'Create a REST API for user management';
+const STORM_MS = 2_500;
+const CONCURRENCY = 4;
+
+describe('Claude under a rate-limit storm, and V1 through Claude', () => {
+  let nats: TestNatsServer;
+  let api: MessagesApiServer;
+  let bus: Bus;
+  let dir: string;
+  let env: Record<string, string>;
+  let stormFrom: number | undefined;
+  const limited: ReceivedRequest[] = [];
+
+  /** Every atom request in the first seconds of generation is rate limited, asked to wait a second. */
+  const script = (request: ReceivedRequest): ScriptedAnswer => {
+    if (toolOf(request) !== 'write_atom') return offlineAnswer(request);
+    stormFrom ??= request.at;
+    if (request.at - stormFrom > STORM_MS) return offlineAnswer(request);
+    limited.push(request);
+    return {
+      kind: 'error',
+      status: 429,
+      type: 'rate_limit_error',
+      message: 'rate limited',
+      headers: { 'retry-after': '1' },
+    };
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mge-claude-storm-'));
+    nats = await startTestNatsServer();
+    api = await startMessagesApi(script, { latencyMs: 20 });
+    bus = await openBus(nats.url, 'claude-storm-test', silentLogger());
+    env = {
+      MGE_HOME: join(dir, 'home'),
+      MGE_WORK_DIR: join(dir, 'work'),
+      NATS_URL: nats.url,
+      ANTHROPIC_API_KEY: 'sk-ant-storm',
+      ANTHROPIC_BASE_URL: api.url,
+      MGE_PROVIDER: '',
+    };
+  });
+  afterAll(async () => {
+    await bus.close();
+    await api.close();
+    await nats.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('waits a 429 storm out within the concurrency ceiling, without spinning or failing an attempt', async () => {
+    const args = [
+      'run',
+      REQUEST,
+      '--out',
+      join(dir, 'storm'),
+      '--concurrency',
+      String(CONCURRENCY),
+      '--json',
+    ];
+    const result = await runMge(args, env);
+    expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
+      code: 0,
+      stderr: '',
+    });
+    const summary = lastJsonLine<RunSummary>(result.stdout);
+    expect(summary).toMatchObject({ status: 'succeeded', retries: 0, model: 'claude-sonnet-5-5' });
+    expect(limited.length).toBeGreaterThanOrEqual(CONCURRENCY);
+    expect(api.mostInFlight).toBeLessThanOrEqual(CONCURRENCY);
+    const events = (await bus.store.readRun(summary.runId)).events;
+    expect(events.filter((e) => e.type === 'AtomGenerationFailed')).toEqual([]);
+    const byAtom = new Map<string, number[]>();
+    for (const request of api.requests.filter((r) => toolOf(r) === 'write_atom')) {
+      const atom = (blocksOf(request)['atom'] as { id: string }).id;
+      byAtom.set(atom, [...(byAtom.get(atom) ?? []), request.at]);
+    }
+    const gaps = [...byAtom.values()].flatMap((times) => times.slice(1).map((t, i) => t - times[i]!));
+    expect(gaps.length).toBe(limited.length);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(950); // each limited attempt waited as asked
+    // the default model accepts neither a temperature nor a forced tool: it is asked in the prompt
+    const atom = api.requests.find((r) => toolOf(r) === 'write_atom')!;
+    expect(atom.body.temperature).toBeUndefined();
+    expect(atom.body.tool_choice).toEqual({ type: 'auto' });
+  });
+
+  it('writes a V1 project file by file through Claude (write_file)', async () => {
+    const before = api.requests.length;
+    const result = await runMge(['run', REQUEST, '--mode', 'v1', '--out', join(dir, 'v1'), '--json'], env);
+    expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
+      code: 0,
+      stderr: '',
+    });
+    const summary = lastJsonLine<RunSummary>(result.stdout);
+    expect(summary).toMatchObject({ status: 'succeeded', mode: 'v1', provider: 'anthropic' });
+    const files = api.requests.slice(before).filter((r) => toolOf(r) === 'write_file');
+    expect(files).toHaveLength(summary.tasks);
+    // the same request's discovery and plan were asked by the first run: the response cache answers them
+    expect(summary.modelCalls).toMatchObject({ requests: files.length, cacheHits: 2 });
+  });
+});
