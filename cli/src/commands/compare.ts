@@ -66,6 +66,7 @@ export async function compareCommand(request: string | undefined, flags: Compare
       const seed = seeds[i];
       const input: RunInput = {
         ...base,
+        cache: false, // each pair is a sample: answers of an earlier pair must not be served again
         outDir: join(base.outDir, `pair-${i + 1}`),
         simulation: simulation === undefined || seed === undefined ? undefined : { ...simulation, seed },
       };

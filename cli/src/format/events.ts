@@ -42,6 +42,12 @@ function detail(event: StoredEvent): string {
       return `${event.data.stage}: ${event.data.message}`;
     case 'MessageRejected':
       return `${event.data.service}: ${event.data.reason}`;
+    case 'ModelCallRecorded': {
+      const { purpose, attempt, source, reply, costUsd, latencyMs, issues } = event.data;
+      const { input, output, cacheRead = 0 } = reply.usage;
+      const outcome = issues === undefined ? '' : `; not valid: ${issues[0] ?? ''}`;
+      return `${purpose} #${attempt} from ${source}, ${input}+${cacheRead} cached in / ${output} out, $${costUsd.toFixed(4)}, ${Math.round(latencyMs)} ms${outcome}`;
+    }
     case 'RunCompleted':
       return `${event.data.summary.status}, precision ${event.data.summary.precision}`;
     default:

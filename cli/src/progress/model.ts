@@ -101,7 +101,7 @@ function v1Progress(view: RunView): Progress {
 
 /** Cost so far, with the model calls behind it when they are recorded. */
 const costOf = (p: Progress): string =>
-  `$${p.costUsd.toFixed(4)}${p.calls === undefined ? '' : ` (${p.calls.requests} API calls, ${p.calls.reused} reused)`}`;
+  `$${p.costUsd.toFixed(4)}${p.calls === undefined ? '' : ` (${p.calls.requests} API call${p.calls.requests === 1 ? '' : 's'}, ${p.calls.reused} reused)`}`;
 
 /** One plain line of progress. */
 export function progressLine(p: Progress, elapsedMs: number): string {

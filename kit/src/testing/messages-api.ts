@@ -33,7 +33,13 @@ export interface ReceivedRequest {
 
 /** What the server answers one request with. Token counts default to what the request's size implies. */
 export type ScriptedAnswer =
-  | { readonly kind: 'tool'; readonly input: unknown; readonly outputTokens?: number }
+  | {
+      readonly kind: 'tool';
+      readonly input: unknown;
+      readonly outputTokens?: number;
+      /** Why the answer stopped; `tool_use` unless given (e.g. `max_tokens` for a cut-off answer). */
+      readonly stopReason?: string;
+    }
   | { readonly kind: 'text'; readonly text: string }
   | {
       readonly kind: 'error';
@@ -188,7 +194,7 @@ function messageOf(
     role: 'assistant',
     model: body['model'],
     content,
-    stop_reason: answer.kind === 'tool' ? 'tool_use' : 'end_turn',
+    stop_reason: answer.kind === 'tool' ? (answer.stopReason ?? 'tool_use') : 'end_turn',
     stop_sequence: null,
     usage,
   };

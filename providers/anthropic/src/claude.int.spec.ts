@@ -29,7 +29,8 @@ describe('the Anthropic provider against a Messages API server, recording on a r
     (await env.bus.store.readRun(runId)).events.flatMap((e) =>
       e.type === 'ModelCallRecorded' ? [e.data] : [],
     );
-  const run = (over: Partial<RunScope> = {}): RunScope => ({ runId: testRunId(), ...over });
+  /** A run's scope; the response cache is off unless a test is about it, so every call reaches the server. */
+  const run = (over: Partial<RunScope> = {}): RunScope => ({ runId: testRunId(), cache: false, ...over });
   const failureOf = (promise: Promise<unknown>) =>
     promise.then(
       () => undefined,
@@ -145,6 +146,30 @@ describe('the Anthropic provider against a Messages API server, recording on a r
     expect(error!.message).toContain('no record_discovery call in the answer (it said: I cannot)');
   });
 
+  it('says when a broken answer was cut off at max_tokens', async () => {
+    answers = [{ kind: 'tool', input: { code: '' }, stopReason: 'max_tokens' }];
+    const call = atomCall(document, atom, { attempt: 1, feedback: [] });
+    const error = await failureOf(claudeOf(env.bus).attempt(run(), call, { subject: atom.id, attempt: 1 }));
+    expect(error).toMatchObject({ code: 'malformed_answer', retryable: false });
+    expect(error!.message).toContain('the answer was cut off at max_tokens (raise MGE_MAX_TOKENS)');
+  });
+
+  it('gives up on a call that takes longer than the timeout, as a retryable error', async () => {
+    const slow = await startMessagesApi(() => code, { latencyMs: 2_000 });
+    try {
+      const claude = createClaude({
+        bus: env.bus,
+        settings: { ...settings('claude-sonnet-4-6'), baseURL: slow.url, timeoutMs: 200 },
+        source: 'mge/test',
+      });
+      const call = atomCall(document, atom, { attempt: 1, feedback: [] });
+      const error = await failureOf(claude.attempt(run(), call, { subject: atom.id, attempt: 1 }));
+      expect(error).toMatchObject({ code: 'timeout', retryable: true });
+    } finally {
+      await slow.close();
+    }
+  });
+
   it.each([
     [
       {
@@ -214,9 +239,9 @@ describe('the Anthropic provider against a Messages API server, recording on a r
     const claude = claudeOf(env.bus);
     const call = atomCall(document, atomSpec('a-cached'), { attempt: 1, feedback: [] });
     const at = { subject: 'a-cached', attempt: 1, temperature: 0.7 };
-    await claude.attempt(run(), call, at);
+    await claude.attempt(run({ cache: true }), call, at);
     const before = api.requests.length;
-    const again = run();
+    const again = run({ cache: true });
     await claude.attempt(again, call, at);
     expect(api.requests.length).toBe(before);
     expect((await recorded(again.runId))[0]).toMatchObject({ source: 'cache' });

@@ -56,7 +56,20 @@ export interface ClaudeDeps {
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; issues: string[] };
 
+/** Why an answer stopped, when that explains a broken one: cut off at max_tokens, or refused. */
+const stopNote = (reply: ModelReply): string[] =>
+  reply.stopReason === 'max_tokens'
+    ? ['the answer was cut off at max_tokens (raise MGE_MAX_TOKENS)']
+    : reply.stopReason === 'refusal'
+      ? ['the model refused to answer']
+      : [];
+
 function parseReply<T>(step: Step<T>, reply: ModelReply): Parsed<T> {
+  const parsed = parseAnswer(step, reply);
+  return parsed.ok ? parsed : { ok: false, issues: [...stopNote(reply), ...parsed.issues] };
+}
+
+function parseAnswer<T>(step: Step<T>, reply: ModelReply): Parsed<T> {
   if (reply.toolInput === undefined)
     return {
       ok: false,
