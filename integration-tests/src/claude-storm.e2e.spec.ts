@@ -14,7 +14,7 @@ const REQUEST = 'Create a REST API for user management';
 const STORM_MS = 2_500;
 const CONCURRENCY = 4;
 
-describe('Claude under a rate-limit storm, and V1 through Claude', () => {
+describe('Claude under a rate-limit storm, V1 and parallel pairs through Claude', () => {
   let nats: TestNatsServer;
   let api: MessagesApiServer;
   let bus: Bus;
@@ -107,5 +107,25 @@ describe('Claude under a rate-limit storm, and V1 through Claude', () => {
     expect(files).toHaveLength(summary.tasks);
     // the same request's discovery and plan were asked by the first run: the response cache answers them
     expect(summary.modelCalls).toMatchObject({ requests: files.length, cacheHits: 2 });
+  });
+  it('re-executes the shadow half of a parallel pair, given the document its twin discovered', async () => {
+    const pair = await runMge(
+      ['run', REQUEST, '--mode', 'parallel', '--out', join(dir, 'pair'), '--json'],
+      env,
+    );
+    expect({ code: pair.code, stderr: pair.code === 0 ? '' : pair.stderr }).toEqual({ code: 0, stderr: '' });
+    const shadow = /shadows as (r-\w+)/.exec(pair.stderr)?.[1];
+    expect(shadow).toBeDefined();
+    const before = api.requests.length;
+    const rerun = await runMge(['rerun', shadow!, '--out', join(dir, 'pair-rerun')], {
+      ...env,
+      ANTHROPIC_API_KEY: '',
+    });
+    expect({ code: rerun.code, stderr: rerun.code === 0 ? '' : rerun.stderr }).toEqual({
+      code: 0,
+      stderr: '',
+    });
+    expect(rerun.stderr).toContain(`reproduces ${shadow!}`);
+    expect(api.requests.length).toBe(before);
   });
 });

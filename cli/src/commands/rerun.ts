@@ -32,8 +32,17 @@ export async function rerunCommand(
   if (completed === undefined)
     throw new UsageError(`run ${runIdText} has not completed: mge resume ${runIdText} first`);
   const runId = `r-${ulid()}`;
-  const { pairing: _pairing, ...same } = requested;
-  const data = { ...same, runId, outDir: resolve(flags.out ?? `out/${runId}`), rerunOf: requested.runId };
+  const { pairing, ...same } = requested;
+  // the shadow half of a pair was given its twin's document rather than discovering it: so is its rerun
+  const given =
+    pairing?.role === 'shadow' && source.view.document !== undefined ? { spec: source.view.document } : {};
+  const data = {
+    ...same,
+    ...given,
+    runId,
+    outDir: resolve(flags.out ?? `out/${runId}`),
+    rerunOf: requested.runId,
+  };
   const opening = createMessage('RunRequested', data, {
     source: 'mge/cli',
     time: new Date().toISOString(),

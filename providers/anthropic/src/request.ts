@@ -18,9 +18,18 @@ export interface RequestSettings {
 
 const cached = { type: 'ephemeral' } as const;
 
-/** The tool's JSON Schema, generated from the step's zod schema (what the tool accepts as input). */
-const inputSchemaOf = (schema: z.ZodType): Anthropic.Tool.InputSchema =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Anthropic.Tool.InputSchema;
+/**
+ * The tool's JSON Schema, generated from the step's zod schema (what the tool accepts as input),
+ * inlined (the API rejects `$ref`) and without the `$schema` marker.
+ */
+export function inputSchemaOf(schema: z.ZodType): Anthropic.Tool.InputSchema {
+  const { $schema: _marker, ...inputSchema } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    reused: 'inline',
+  });
+  return inputSchema as Anthropic.Tool.InputSchema;
+}
 
 /**
  * Builds the request of one call. The system prompt and the shared context carry cache markers;
