@@ -98,6 +98,7 @@ describe('Claude as the model: a run through the anthropic provider against a Me
     });
     expect(result.stderr).toMatch(/API calls, \d+ reused\)/); // live progress counts the calls
     first = { runId: summary.runId, summary, events: (await bus.store.readRun(summary.runId)).events, out };
+    expect(first.events.filter((e) => e.type === 'MessageRejected')).toEqual([]);
   });
 
   it('sends tools from the zod schemas, forced, with cache markers, the key and a temperature per attempt', () => {

@@ -48,7 +48,14 @@ export type ScriptedAnswer =
       readonly message: string;
       readonly headers?: Readonly<Record<string, string>>;
     }
-  | { readonly kind: 'reset' };
+  /** The connection is dropped before any answer. */
+  | { readonly kind: 'reset' }
+  /** A streamed answer starts, then the stream breaks: with an `error` event, dropped, or stalled for good. */
+  | {
+      readonly kind: 'broken-stream';
+      readonly how: 'error-event' | 'drop' | 'stall';
+      readonly type?: string;
+    };
 
 /** Picks the answer to a request; `index` counts the requests received so far, from 0. */
 export type Script = (request: ReceivedRequest, index: number) => ScriptedAnswer;
@@ -124,6 +131,7 @@ export async function startMessagesApi(
       requests.push(received);
       const answer = script(received, requests.length - 1);
       if (answer.kind === 'reset') return req.socket.destroy();
+      if (answer.kind === 'broken-stream') return breakStream(req, res, body, answer);
       if (answer.kind === 'error')
         return sendError(res, answer.status, answer.type, answer.message, answer.headers);
       const usage = usageOf(
@@ -201,6 +209,38 @@ function messageOf(
 }
 
 /** The same message as server-sent events, the tool input streamed in a few JSON fragments. */
+/** Starts a streamed answer and breaks it as the script says. */
+function breakStream(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Record<string, unknown>,
+  answer: Extract<ScriptedAnswer, { kind: 'broken-stream' }>,
+): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const start = {
+    type: 'message_start',
+    message: {
+      id: 'msg_broken',
+      type: 'message',
+      role: 'assistant',
+      model: body['model'],
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: 1, output_tokens: 1 },
+    },
+  };
+  res.write(`event: message_start\ndata: ${JSON.stringify(start)}\n\n`);
+  if (answer.how === 'error-event') {
+    const error = {
+      type: 'error',
+      error: { type: answer.type ?? 'overloaded_error', message: 'Overloaded' },
+    };
+    res.end(`event: error\ndata: ${JSON.stringify(error)}\n\n`);
+  } else if (answer.how === 'drop') setTimeout(() => req.socket.destroy(), 20);
+  // a stall writes nothing more: the client has to give up
+}
+
 function sendStream(res: ServerResponse, message: ReturnType<typeof messageOf>): void {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const send = (event: string, data: unknown) =>

@@ -172,6 +172,38 @@ describe('the Anthropic provider against a Messages API server, recording on a r
 
   it.each([
     [
+      { kind: 'broken-stream', how: 'error-event', type: 'overloaded_error' },
+      { code: 'overloaded', retryable: true },
+    ],
+    [
+      { kind: 'broken-stream', how: 'error-event', type: 'invalid_request_error' },
+      { code: 'refused', retryable: false },
+    ],
+    [
+      { kind: 'broken-stream', how: 'drop' },
+      { code: 'network', retryable: true },
+    ],
+    [
+      { kind: 'broken-stream', how: 'stall' },
+      { code: 'timeout', retryable: true },
+    ],
+  ] as [ScriptedAnswer, Partial<UpstreamError>][])(
+    'a stage whose stream breaks (%j) fails with %j',
+    async (trouble, expected) => {
+      answers = [trouble];
+      const claude = createClaude({
+        bus: env.bus,
+        settings: { ...settings('claude-sonnet-4-6'), timeoutMs: 500 },
+        source: 'mge/test',
+      });
+      const error = await failureOf(claude.stage(run(), discoveryCall('a todo list'), 'discovery'));
+      expect(error).toBeInstanceOf(UpstreamError);
+      expect(error).toMatchObject(expected);
+    },
+  );
+
+  it.each([
+    [
       {
         kind: 'error',
         status: 429,

@@ -45,10 +45,12 @@ export function createMessagesClient(settings: ClientSettings): MessagesClient {
   });
   return {
     send: async (request, { stream }) => {
+      // the SDK's timeout ends once the headers arrive; this one bounds the whole answer, streamed or not
+      const options = { signal: AbortSignal.timeout(settings.timeoutMs) };
       try {
         const message = stream
-          ? await client.messages.stream(request).finalMessage()
-          : await client.messages.create({ ...request, stream: false });
+          ? await client.messages.stream(request, options).finalMessage()
+          : await client.messages.create({ ...request, stream: false }, options);
         return replyOf(message);
       } catch (error) {
         throw upstreamErrorOf(error);

@@ -21,47 +21,61 @@ export function retryAfterMs(headers: Headers | undefined, now = Date.now()): nu
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** Error types the API sends in a stream's `error` event that retrying can get past. */
+const TRANSIENT_TYPES: Readonly<Record<string, string>> = {
+  overloaded_error: 'overloaded',
+  api_error: 'server_error',
+  rate_limit_error: 'rate_limited',
+  timeout_error: 'timeout',
+};
+
 /**
  * Decides once, where the failure is seen, whether retrying can help: 429 (waiting as long as the API
- * said), 408/409, 5xx and 529, network errors and timeouts are retryable; any other refusal (400,
- * 401, 403, 404, 413, …) is final and says what the API said.
+ * said), 408/409, 5xx and 529, a stream broken by a transient error event, network errors, dropped
+ * streams and timeouts are retryable; any other refusal (400, 401, 403, 404, 413, …) is final and
+ * says what the API said. Anything else is a bug and is thrown as it is.
  */
 export function upstreamErrorOf(error: unknown): UpstreamError {
   if (error instanceof UpstreamError) return error;
-  if (error instanceof Anthropic.APIConnectionTimeoutError)
-    return new UpstreamError('timeout', 'the Anthropic API did not answer in time', {
-      retryable: true,
-      cause: error,
-    });
+  const retryable = (code: string, message: string, extra: { retryAfterMs?: number } = {}) =>
+    new UpstreamError(code, message, { retryable: true, ...extra, cause: error });
+  if (error instanceof Anthropic.APIUserAbortError || error instanceof Anthropic.APIConnectionTimeoutError)
+    return retryable('timeout', 'the Anthropic API did not answer in time');
   if (error instanceof Anthropic.APIConnectionError)
-    return new UpstreamError('network', `cannot reach the Anthropic API: ${error.message}`, {
-      retryable: true,
-      cause: error,
-    });
-  if (!(error instanceof Anthropic.APIError)) throw error;
-  const failure = error as InstanceType<typeof Anthropic.APIError>;
-  const status: number | undefined = failure.status;
-  if (status === undefined) throw error;
-  const words = `${status} ${apiWords(failure)}`;
-  if (status === 429) {
-    const after = retryAfterMs(failure.headers);
-    return new UpstreamError('rate_limited', `the Anthropic API is rate limiting (${words})`, {
-      retryable: true,
-      ...(after === undefined ? {} : { retryAfterMs: after }),
+    return retryable('network', `cannot reach the Anthropic API: ${error.message}`);
+  if (error instanceof Anthropic.APIError) {
+    const failure = error as InstanceType<typeof Anthropic.APIError>;
+    const status: number | undefined = failure.status;
+    if (status === undefined) {
+      // an `error` event in the middle of a streamed answer
+      const words = apiWords(failure);
+      const code = TRANSIENT_TYPES[words.split(':')[0] ?? ''];
+      if (code !== undefined) return retryable(code, `the Anthropic API failed mid-answer (${words})`);
+      return new UpstreamError('refused', `the Anthropic API refused mid-answer (${words})`, {
+        retryable: false,
+        cause: error,
+      });
+    }
+    const words = `${status} ${apiWords(failure)}`;
+    if (status === 429) {
+      const after = retryAfterMs(failure.headers);
+      return retryable(
+        'rate_limited',
+        `the Anthropic API is rate limiting (${words})`,
+        after === undefined ? {} : { retryAfterMs: after },
+      );
+    }
+    if (status === 408 || status === 409 || status >= 500)
+      return retryable(status === 529 ? 'overloaded' : 'server_error', `the Anthropic API failed (${words})`);
+    return new UpstreamError('refused', `the Anthropic API refused the request (${words})`, {
+      retryable: false,
       cause: error,
     });
   }
-  if (status === 408 || status === 409 || status >= 500)
-    return new UpstreamError(
-      status === 529 ? 'overloaded' : 'server_error',
-      `the Anthropic API failed (${words})`,
-      {
-        retryable: true,
-        cause: error,
-      },
-    );
-  return new UpstreamError('refused', `the Anthropic API refused the request (${words})`, {
-    retryable: false,
-    cause: error,
-  });
+  if (
+    error instanceof Anthropic.AnthropicError ||
+    (error instanceof TypeError && error.message === 'terminated')
+  )
+    return retryable('network', `the Anthropic API's answer broke off: ${error.message}`);
+  throw error;
 }
