@@ -34,3 +34,12 @@ export function stageFailure(
   applyEvent(view, failed);
   return [failed, runCompleted(view, meta)];
 }
+
+/** A stage the model could not do (it refused the request, or kept failing): StageFailed + RunCompleted. */
+export const modelFailure = (
+  view: RunView,
+  stage: StageFailed['stage'],
+  message: string,
+  meta: DecisionMeta,
+): [MgeEvent<'StageFailed'>, MgeEvent<'RunCompleted'>] =>
+  stageFailure(view, { stage, code: 'model_failed', message, details: [] }, meta);

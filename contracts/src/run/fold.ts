@@ -133,6 +133,7 @@ function applyData(view: RunView, event: MgeEvent): void {
         atom.errors = [{ level: 1, code: 'generation', message: event.data.reason }];
         countFailure(view, undefined, atom.errors[0]!);
         atom.firstPass = false;
+        atom.final = !event.data.retryable;
         atom.status = 'invalid';
       });
     case 'AtomValidated':
@@ -244,6 +245,7 @@ function reopen(view: RunView, atomId: string, attempt: number, update: (atom: A
   view.stageFailure = undefined; // a budget stop or a dead end is decided again from here
   const blocked = atom.blocks;
   atom.allowance = Math.max(atom.allowance, attempt - (view.requested?.temperatures.length ?? attempt));
+  atom.final = false;
   atom.firstPass = false;
   atom.blamed = false;
   atom.errors = [];
@@ -285,6 +287,7 @@ function newAtom(spec: AtomSpec): AtomView {
     blamed: false,
     blocks: [],
     allowance: 0,
+    final: false,
     beforeBlock: undefined,
   };
 }

@@ -38,6 +38,8 @@ export interface AtomView {
   blocks: string[];
   /** Attempts a reviewer granted beyond the run's temperature schedule. */
   allowance: number;
+  /** Its last attempt was refused in a way no further attempt can change (the provider refused the request). */
+  final: boolean;
   /** When blocked: where it stood before, to go on from there if a reviewer fixes the atom that blocked it. */
   beforeBlock: AtomStatus | undefined;
 }

@@ -57,6 +57,13 @@ export interface RunningConsumer {
  */
 export const MODEL_MAX_DELIVER = 30;
 
+/**
+ * Whether a model call's failure ends the step rather than retrying it: a final refusal, or a
+ * retryable one (a rate limit, an outage) still failing on the last delivery a model consumer gets.
+ */
+export const endsTheStep = (error: unknown, deliveryCount: number): error is UpstreamError =>
+  error instanceof UpstreamError && (!error.retryable || deliveryCount >= MODEL_MAX_DELIVER);
+
 /** How long to wait before the next delivery: exponential in the deliveries so far, with jitter, at most 30 s. */
 export const backoffMs = (deliveries: number): number =>
   Math.round(Math.min(30_000, 250 * 2 ** Math.min(deliveries, 7)) * (0.75 + Math.random() / 2));
@@ -156,7 +163,7 @@ async function handle(
   } catch (error) {
     logger.error({ err: error }, 'handler failed');
     outcome = isRetryable(error)
-      ? retry((error instanceof UpstreamError ? error.retryAfterMs : undefined) ?? backoffMs(deliveries))
+      ? retry(Math.max(error instanceof UpstreamError ? (error.retryAfterMs ?? 0) : 0, backoffMs(deliveries)))
       : reject(`handler failed: ${(error as Error).message}`);
   } finally {
     clearInterval(heartbeat);

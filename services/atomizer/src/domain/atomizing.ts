@@ -36,7 +36,3 @@ export function decideAtoms(
     throw error;
   }
 }
-
-/** The model could not split a task (it refused the request, or answered nothing valid after every round). */
-export const modelFailed = (view: RunView, message: string, meta: DecisionMeta): MgeEvent[] =>
-  stageFailure(view, { stage: 'atomizer', code: 'model_failed', message, details: [] }, meta);

@@ -1,7 +1,7 @@
-import { planTasks } from '@mge/contracts';
+import { modelFailure, planTasks } from '@mge/contracts';
 import type { Bus, Clock, Handler } from '@mge/kit';
-import { ack, mapLimit, UpstreamError } from '@mge/kit';
-import { decideAtoms, modelFailed, needsAtoms } from '../domain/atomizing.js';
+import { ack, endsTheStep, mapLimit } from '@mge/kit';
+import { decideAtoms, needsAtoms } from '../domain/atomizing.js';
 import type { AtomizerModel } from '../ports.js';
 
 /** Tasks of one plan split at once (each is one model call). */
@@ -36,8 +36,8 @@ export const onMasterPlanCreated =
       });
       tasks.forEach((task, i) => answers.set(task.id, drafts[i]));
     } catch (error) {
-      if (!(error instanceof UpstreamError) || error.retryable) throw error;
-      await deps.bus.store.append(modelFailed(view, error.message, meta));
+      if (!endsTheStep(error, ctx.deliveryCount)) throw error;
+      await deps.bus.store.append(modelFailure(view, 'atomizer', error.message, meta));
       return ack();
     }
     await deps.bus.store.append(decideAtoms(view, answers, meta));

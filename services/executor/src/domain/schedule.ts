@@ -85,7 +85,8 @@ export function schedule(state: RunSchedule, meta: DecisionMeta): Decision {
     state.reissued = true;
   }
   for (const atom of atoms.filter((a) => a.status === 'invalid')) {
-    if (atom.attempt >= request.temperatures.length + atom.allowance) record(atomFailed(view, atom, meta));
+    if (atom.final || atom.attempt >= request.temperatures.length + atom.allowance)
+      record(atomFailed(view, atom, meta));
     else if (budget.canDispatch()) dispatch(view, atom, budget, record, issue, meta);
     else stalled = true;
   }

@@ -347,4 +347,24 @@ describe('executor schedule', () => {
     const stalled = decide([...afterA, ...decision.events, call('atom', 'b', 'api', 0.01)]);
     expect(dispatched(stalled.events)).toEqual([]);
   });
+  it('fails an atom at once when its provider refused the request, and retries one whose answer was malformed', () => {
+    const refusal = (retryable: boolean) => [
+      ...given(),
+      atomAttempt(runId, 'a', 1)[0]!,
+      createMessage(
+        'AtomGenerationFailed',
+        {
+          runId,
+          atomId: 'a',
+          attempt: 1,
+          reason: 'the Anthropic API refused the request (401 …)',
+          retryable,
+        },
+        stamp('a', 1, 'failed'),
+      ),
+    ];
+    const refused = decide(refusal(false)).events.find((e) => e.type === 'AtomFailed');
+    expect(refused?.data).toMatchObject({ atomId: 'a', attempts: 1, blocked: ['b', 'c', 'd'] });
+    expect(dispatched(decide(refusal(true)).events)).toEqual(['a#2@0.5']);
+  });
 });

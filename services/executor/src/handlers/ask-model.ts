@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { HandlerContext, Outcome } from '@mge/kit';
-import { backoffMs, retry, UpstreamError } from '@mge/kit';
+import { backoffMs, MODEL_MAX_DELIVER, retry, UpstreamError } from '@mge/kit';
 import type { AtomAnswer } from '../ports.js';
 
 /** What a generation event records about the code a model wrote. */
@@ -18,18 +18,19 @@ export interface WrittenCode {
 export type ModelResult =
   | { readonly kind: 'written'; readonly written: WrittenCode }
   | { readonly kind: 'retry'; readonly outcome: Outcome }
-  | { readonly kind: 'refused'; readonly reason: string };
+  | { readonly kind: 'refused'; readonly reason: string; readonly retryable: boolean };
 
 /**
  * Deliveries of one attempt a failing provider (5xx, overloaded, network, timeout) gets before the
- * attempt counts as failed; a rate limit (429) only ever delays it.
+ * attempt counts as failed; a rate limit (429) delays it up to the consumer's MODEL_MAX_DELIVER.
  */
 export const PROVIDER_TRIES = 4;
 
 /**
  * Calls the model, timing it. A retryable UpstreamError delays the work message (as long as the API
- * asked, else backing off) without failing the attempt, up to PROVIDER_TRIES deliveries unless rate
- * limited; any other becomes a refusal, recorded as a failed attempt.
+ * asked, and at least the backoff) without failing the attempt, up to PROVIDER_TRIES deliveries
+ * (MODEL_MAX_DELIVER when rate limited); then, or for any other error, the attempt fails: as one
+ * another attempt may mend (`retryable`), or as a refusal no attempt can change.
  */
 export async function askModel(
   call: () => Promise<AtomAnswer>,
@@ -42,14 +43,16 @@ export async function askModel(
     answer = await call();
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
-    const rateLimited = error.code === 'rate_limited';
-    if (error.retryable && (rateLimited || ctx.deliveryCount < PROVIDER_TRIES))
-      return {
-        kind: 'retry',
-        outcome: retry(error.retryAfterMs ?? backoffMs(ctx.deliveryCount), error.message),
-      };
+    const allowed = error.code === 'rate_limited' ? MODEL_MAX_DELIVER : PROVIDER_TRIES;
+    if (error.retryable && ctx.deliveryCount < allowed) {
+      // as long as the API asked, and never less than the backoff: a `retry-after: 0` does not spin
+      const delay = Math.max(error.retryAfterMs ?? 0, backoffMs(ctx.deliveryCount));
+      return { kind: 'retry', outcome: retry(delay, error.message) };
+    }
     const tries = error.retryable ? ` (${ctx.deliveryCount} tries)` : '';
-    return { kind: 'refused', reason: `${error.message}${tries}` };
+    // another attempt can mend a malformed answer or outlast a failing provider, not a refusal
+    const retryable = error.retryable || error.code === 'malformed_answer';
+    return { kind: 'refused', reason: `${error.message}${tries}`, retryable };
   }
   ctx.working();
   const written = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { HandlerContext } from '@mge/kit';
-import { silentLogger, UpstreamError } from '@mge/kit';
+import { MODEL_MAX_DELIVER, silentLogger, UpstreamError } from '@mge/kit';
 import { askModel, PROVIDER_TRIES } from './ask-model.js';
 
 const ctx = (deliveryCount: number): HandlerContext => ({
@@ -33,12 +33,29 @@ describe('asking the model for an atom', () => {
     if (result.kind === 'written') expect(result.written.codeHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('delays a rate-limited attempt as long as the API asked, however often, without failing it', async () => {
-    for (const delivery of [1, PROVIDER_TRIES, 25])
+  it('delays a rate-limited attempt as long as the API asked (at least the backoff), without failing it', async () => {
+    for (const delivery of [1, 2])
       expect(await askModel(failing(rateLimited), 'anthropic', ctx(delivery))).toEqual({
         kind: 'retry',
         outcome: { kind: 'retry', delayMs: 2_000, reason: 'slow down' },
       });
+    const later = await askModel(failing(rateLimited), 'anthropic', ctx(8));
+    expect(later.kind === 'retry' && later.outcome.kind === 'retry' && later.outcome.delayMs).toBeGreaterThan(
+      20_000,
+    );
+    const now = new UpstreamError('rate_limited', 'slow down', { retryable: true, retryAfterMs: 0 });
+    const noSpin = await askModel(failing(now), 'anthropic', ctx(1));
+    expect(
+      noSpin.kind === 'retry' && noSpin.outcome.kind === 'retry' && noSpin.outcome.delayMs,
+    ).toBeGreaterThanOrEqual(375);
+  });
+
+  it('fails a still rate-limited attempt on the last delivery, so the run goes on', async () => {
+    expect(await askModel(failing(rateLimited), 'anthropic', ctx(MODEL_MAX_DELIVER))).toEqual({
+      kind: 'refused',
+      reason: `slow down (${MODEL_MAX_DELIVER} tries)`,
+      retryable: true,
+    });
   });
 
   it('backs off a failing provider, then after PROVIDER_TRIES deliveries counts the attempt as failed', async () => {
@@ -51,10 +68,21 @@ describe('asking the model for an atom', () => {
     expect(await askModel(failing(overloaded), 'anthropic', ctx(PROVIDER_TRIES))).toEqual({
       kind: 'refused',
       reason: `the Anthropic API failed (529 overloaded_error: Overloaded) (${PROVIDER_TRIES} tries)`,
+      retryable: true,
     });
   });
 
-  it('records a final refusal at once, in the API words', async () => {
+  it('counts a malformed answer as an attempt another attempt can mend', async () => {
+    const malformed = new UpstreamError('malformed_answer', "the model's write_atom answer is not valid", {
+      retryable: false,
+    });
+    expect(await askModel(failing(malformed), 'anthropic', ctx(1))).toMatchObject({
+      kind: 'refused',
+      retryable: true,
+    });
+  });
+
+  it('records a final refusal at once, in the API words, as one no attempt can change', async () => {
     const refused = new UpstreamError(
       'refused',
       'the Anthropic API refused the request (401 authentication_error: x)',
@@ -65,6 +93,7 @@ describe('asking the model for an atom', () => {
     expect(await askModel(failing(refused), 'anthropic', ctx(1))).toEqual({
       kind: 'refused',
       reason: 'the Anthropic API refused the request (401 authentication_error: x)',
+      retryable: false,
     });
   });
 });

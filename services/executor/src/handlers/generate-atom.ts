@@ -55,7 +55,9 @@ export const onGenerateAtom =
     if (result.kind === 'retry') return result.outcome;
     const time = deps.clock();
     await deps.bus.store.append([
-      result.kind === 'refused' ? failed(work, result.reason, time) : generated(work, result.written, time),
+      result.kind === 'refused'
+        ? failed(work, result.reason, time, result.retryable)
+        : generated(work, result.written, time),
     ]);
     return ack();
   };
@@ -69,9 +71,10 @@ function generated(work: WorkItem<'GenerateAtom'>, written: WrittenCode, time: s
   );
 }
 
-function failed(work: WorkItem<'GenerateAtom'>, reason: string, time: string): MgeEvent {
+/** A failed attempt; `retryable` when another attempt may succeed (else the atom fails at once). */
+function failed(work: WorkItem<'GenerateAtom'>, reason: string, time: string, retryable = false): MgeEvent {
   const { runId, atomId, attempt } = work.data;
-  const data = { runId, atomId, attempt, reason, retryable: false };
+  const data = { runId, atomId, attempt, reason, retryable };
   return createMessage('AtomGenerationFailed', data, {
     source: 'mge/executor',
     time,

@@ -29,7 +29,3 @@ export function decidePlan(view: RunView, answer: unknown, meta: DecisionMeta): 
   if (view.requested?.mode === 'v1') return taskListCreated(view, parsed.data, meta);
   return [createMessage('MasterPlanCreated', { runId: view.runId, plan: parsed.data }, { ...meta, key: [] })];
 }
-
-/** The model could not plan (it refused the request, or answered nothing valid after every round). */
-export const modelFailed = (view: RunView, message: string, meta: DecisionMeta): MgeEvent[] =>
-  stageFailure(view, { stage: 'planner', code: 'model_failed', message, details: [] }, meta);

@@ -1,6 +1,7 @@
 import type { Bus, Clock, Handler } from '@mge/kit';
-import { ack, UpstreamError } from '@mge/kit';
-import { decidePlan, modelFailed, needsPlan } from '../domain/planning.js';
+import { modelFailure } from '@mge/contracts';
+import { ack, endsTheStep } from '@mge/kit';
+import { decidePlan, needsPlan } from '../domain/planning.js';
 import { needsTaskList } from '../domain/task-list.js';
 import type { PlannerModel } from '../ports.js';
 
@@ -16,7 +17,7 @@ export interface DiscoveryCompletedDeps {
  */
 export const onDiscoveryCompleted =
   (deps: DiscoveryCompletedDeps): Handler<'DiscoveryCompleted'> =>
-  async (event) => {
+  async (event, ctx) => {
     const view = await deps.bus.views.load(event.data.runId);
     if (view.requested === undefined || (!needsPlan(view) && !needsTaskList(view))) return ack();
     const meta = { source: 'mge/planner', time: deps.clock(), cause: event };
@@ -24,8 +25,8 @@ export const onDiscoveryCompleted =
       const answer = await deps.model.plan(event.data.document, view.requested);
       await deps.bus.store.append(decidePlan(view, answer, meta));
     } catch (error) {
-      if (!(error instanceof UpstreamError) || error.retryable) throw error;
-      await deps.bus.store.append(modelFailed(view, error.message, meta));
+      if (!endsTheStep(error, ctx.deliveryCount)) throw error;
+      await deps.bus.store.append(modelFailure(view, 'planner', error.message, meta));
     }
     return ack();
   };
