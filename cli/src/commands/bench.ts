@@ -60,6 +60,7 @@ export async function benchCommand(flags: BenchFlags, ctx: CommandContext): Prom
       assignmentKey: runId,
       provider: 'simulated' as const,
       model: undefined,
+      maxTokens: undefined,
       cache: false,
       concurrency,
       budgetUsd: undefined,

@@ -103,6 +103,7 @@ export function requested(runId: string, input: RunInput, shape: RunShape) {
     assignment: shape.assignment,
     provider: input.provider,
     ...(input.model === undefined ? {} : { model: input.model }),
+    ...(input.maxTokens === undefined ? {} : { maxTokens: input.maxTokens }),
     ...(input.cache ? {} : { cache: false }),
     concurrency: input.concurrency,
     temperatures: input.temperatures,

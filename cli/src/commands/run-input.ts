@@ -44,8 +44,9 @@ export interface RunInput {
   /** The key the rollout hashes: the user or tenant key when given, else the run id. */
   readonly assignmentKey: string;
   readonly provider: ProviderName;
-  /** The Claude model of an anthropic run. */
+  /** The Claude model of an anthropic run, and its stage calls' `max_tokens`. */
   readonly model: string | undefined;
+  readonly maxTokens: number | undefined;
   /** Whether identical model calls may be answered from the response cache. */
   readonly cache: boolean;
   readonly concurrency: number;
@@ -99,6 +100,7 @@ export async function parseRunInput(
     assignmentKey,
     provider,
     model: provider === 'anthropic' ? config.MGE_MODEL : undefined,
+    maxTokens: provider === 'anthropic' ? config.MGE_MAX_TOKENS : undefined,
     cache: flags.cache !== false,
     concurrency: option('--concurrency', Concurrency, flags.concurrency ?? '16'),
     budgetUsd: flags.budgetUsd === undefined ? undefined : option('--budget-usd', BudgetUsd, flags.budgetUsd),

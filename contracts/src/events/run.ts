@@ -82,6 +82,8 @@ export const RunRequested = z
     simulation: SimulationSettings.optional(),
     /** The Claude model (`anthropic` provider). */
     model: z.string().min(1).optional(),
+    /** `max_tokens` of its stage calls (`anthropic`; atoms are capped lower), fixed so a rerun asks the same. */
+    maxTokens: z.number().int().positive().optional(),
     /** Whether identical model calls may be answered from the response cache (`anthropic`; default yes). */
     cache: z.boolean().optional(),
     /** A re-execution of that run: every model call is answered from its recorded calls, none is made. */

@@ -70,7 +70,10 @@ function countCall(view: RunView, call: ModelCallRecorded): void {
     counts.requests += 1;
     counts.billedUsd += call.costUsd;
   } else if (call.source === 'cache') counts.cacheHits += 1;
-  else counts.replayed += 1;
+  else {
+    counts.replayed += 1;
+    counts.replayedUsd += call.costUsd;
+  }
 }
 
 /**

@@ -124,8 +124,9 @@ export interface ModelCallCounts {
   /** Calls sent to the API. */
   requests: number;
   cacheHits: number;
-  /** Calls answered from the recordings of the run re-executed. */
+  /** Calls answered from the recordings of the run re-executed, and what they cost there. */
   replayed: number;
+  replayedUsd: number;
   billedUsd: number;
 }
 
@@ -157,7 +158,7 @@ export function createRunView(runId: string): RunView {
     tokens: { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 },
     costUsd: 0,
     taskCosts: new Map(),
-    modelCalls: { calls: 0, requests: 0, cacheHits: 0, replayed: 0, billedUsd: 0 },
+    modelCalls: { calls: 0, requests: 0, cacheHits: 0, replayed: 0, replayedUsd: 0, billedUsd: 0 },
     attempts: 0,
     stageFailure: undefined,
     rejected: [],
@@ -168,6 +169,10 @@ export function createRunView(runId: string): RunView {
   };
 }
 
-/** What the run has actually spent: the API's bills when its calls are recorded, else its generations' cost. */
+/**
+ * What the run has spent, as its budget counts it: the API's bills when its calls are recorded (a
+ * rerun counts what its replayed calls cost the run re-executed, so it stops where that run did),
+ * else its generations' cost.
+ */
 export const spentUsd = (view: RunView): number =>
-  view.modelCalls.calls > 0 ? view.modelCalls.billedUsd : view.costUsd;
+  view.modelCalls.calls > 0 ? view.modelCalls.billedUsd + view.modelCalls.replayedUsd : view.costUsd;

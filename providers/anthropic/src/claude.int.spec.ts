@@ -283,6 +283,31 @@ describe('the Anthropic provider against a Messages API server, recording on a r
     expect((await recorded(fresh.runId))[0]).toMatchObject({ source: 'api' });
   });
 
+  it('answers a call its run already paid for (a redelivery) without asking again, as the same reply', async () => {
+    const scope = run();
+    const call = atomCall(document, atomSpec('a-paid'), { attempt: 1, feedback: [] });
+    const at = { subject: 'a-paid', attempt: 1 };
+    const first = await claudeOf(env.bus).attempt(scope, call, at);
+    const before = api.requests.length;
+    answers = [{ kind: 'tool', input: { code: 'export const other = 2;' } }];
+    const again = await claudeOf(env.bus).attempt(scope, call, at);
+    answers = [];
+    expect(api.requests.length).toBe(before);
+    expect(again.value).toEqual(first.value);
+    expect(await recorded(scope.runId)).toHaveLength(1); // the same call, stored once
+  });
+
+  it('keeps a broken answer out of the response cache', async () => {
+    const call = atomCall(document, atomSpec('a-broken'), { attempt: 1, feedback: [] });
+    const at = { subject: 'a-broken', attempt: 1 };
+    answers = [{ kind: 'tool', input: { code: 42 } }];
+    await failureOf(claudeOf(env.bus).attempt(run({ cache: true }), call, at));
+    const before = api.requests.length;
+    const fixed = await claudeOf(env.bus).attempt(run({ cache: true }), call, at);
+    expect(api.requests.length).toBe(before + 1);
+    expect(fixed.value).toEqual({ code: 'export const one = 1;' });
+  });
+
   it("re-executes from a run's recordings without a key, and refuses a call it did not record", async () => {
     const source = run({ cache: false });
     const call = atomCall(document, atomSpec('a-recorded'), { attempt: 1, feedback: [] });

@@ -8,7 +8,7 @@ import {
 } from '@mge/contracts';
 import type { Bus, Clock } from '@mge/kit';
 import { systemClock, UpstreamError } from '@mge/kit';
-import { recordings, responseCache } from './answers.js';
+import { paidCalls, recordings, responseCache } from './answers.js';
 import type { MessagesClient } from './client.js';
 import { createMessagesClient } from './client.js';
 import type { ClaudeSettings } from './config.js';
@@ -16,8 +16,8 @@ import type { ClaudeRequest } from './request.js';
 import { buildRequest, estimatedInputTokens, requestHash } from './request.js';
 import type { Step, StepCall } from './steps.js';
 
-/** What a call needs to know of its run: the model, whether to use the cache, the run it re-executes. */
-export type RunScope = Pick<RunRequested, 'runId' | 'model' | 'cache' | 'rerunOf'>;
+/** What a call needs to know of its run: the model and its token limit, whether to use the cache, the run it re-executes. */
+export type RunScope = Pick<RunRequested, 'runId' | 'model' | 'maxTokens' | 'cache' | 'rerunOf'>;
 
 /** Which call of the run this is: the atom, task or stage, the attempt (or round), the scheduled temperature. */
 export interface CallAt {
@@ -86,6 +86,7 @@ export function createClaude(deps: ClaudeDeps): Claude {
   const clock = deps.clock ?? systemClock;
   const cache = responseCache(deps.bus);
   const recorded = recordings(deps.bus);
+  const paid = paidCalls(deps.bus);
   let client = deps.client;
   const api = (): MessagesClient => {
     if (client !== undefined) return client;
@@ -109,7 +110,7 @@ export function createClaude(deps: ClaudeDeps): Claude {
     at: CallAt,
   ): Promise<{ reply: ModelReply; source: AnswerSource }> => {
     if (run.rerunOf !== undefined) {
-      const reply = await recorded(run.rerunOf).get(hash);
+      const reply = await recorded(run.rerunOf, hash);
       if (reply !== undefined) return { reply, source: 'recording' };
       throw new UpstreamError(
         'not_recorded',
@@ -117,21 +118,20 @@ export function createClaude(deps: ClaudeDeps): Claude {
         { retryable: false },
       );
     }
-    const useCache = run.cache !== false;
-    const hit = useCache ? await cache.get(hash) : undefined;
+    const again = await paid.get(run.runId, hash);
+    if (again !== undefined) return { reply: again, source: 'api' }; // a redelivery: already paid for
+    const hit = run.cache === false ? undefined : await cache.get(hash);
     if (hit !== undefined) return { reply: hit, source: 'cache' };
     const reply = await api().send(request, { stream: step.stream });
-    if (useCache) await cache.put(hash, reply);
+    await paid.put(run.runId, hash, reply);
     return { reply, source: 'api' };
   };
 
   const ask = async <T>(run: RunScope, call: StepCall<T>, at: CallAt, extra: readonly string[] = []) => {
     const step = call.step as Step<unknown>;
     const model = run.model ?? deps.settings.model;
-    const maxTokens =
-      step.purpose === 'atom'
-        ? Math.min(deps.settings.maxTokens, MAX_ATOM_OUTPUT_TOKENS)
-        : deps.settings.maxTokens;
+    const stageTokens = run.maxTokens ?? deps.settings.maxTokens;
+    const maxTokens = step.purpose === 'atom' ? Math.min(stageTokens, MAX_ATOM_OUTPUT_TOKENS) : stageTokens;
     const { request, params } = buildRequest(call, { model, maxTokens, temperature: at.temperature }, extra);
     if (step.purpose === 'atom' && estimatedInputTokens(request) > MAX_ATOM_INPUT_TOKENS)
       throw new UpstreamError(
@@ -144,6 +144,8 @@ export function createClaude(deps: ClaudeDeps): Claude {
     const { reply, source } = await answer(run, request, hash, step, at);
     const latencyMs = Math.round((performance.now() - started) * 100) / 100;
     const parsed = parseReply(call.step, reply);
+    // only a usable answer is served to later runs: a broken one is asked afresh
+    if (source === 'api' && run.cache !== false && parsed.ok) await cache.put(hash, reply);
     const costUsd = costOf('anthropic', reply.usage, model);
     const data = {
       runId: run.runId,
