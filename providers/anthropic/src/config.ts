@@ -49,9 +49,5 @@ export const claudeSettingsOf = (env: {
   timeoutMs: env.MGE_MODEL_TIMEOUT_MS,
 });
 
-/** Settings from the process environment, the defaults for what is unset (and no key when it is malformed). */
-export const claudeSettingsFromEnv = (env: NodeJS.ProcessEnv): ClaudeSettings =>
-  claudeSettingsOf(z.object(claudeEnv).parse(env));
-
 /** The settings of a process whose environment sets nothing: the default model, no key. */
-export const defaultClaudeSettings: ClaudeSettings = claudeSettingsFromEnv({});
+export const defaultClaudeSettings: ClaudeSettings = claudeSettingsOf(z.object(claudeEnv).parse({}));

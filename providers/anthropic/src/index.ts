@@ -4,7 +4,7 @@ export { MODEL_CACHE_BUCKET } from './answers.js';
 export type { MessagesClient } from './client.js';
 export { createMessagesClient, replyOf } from './client.js';
 export type { ClaudeSettings } from './config.js';
-export { claudeEnv, claudeSettingsFromEnv, claudeSettingsOf, defaultClaudeSettings } from './config.js';
+export { claudeEnv, claudeSettingsOf, defaultClaudeSettings } from './config.js';
 export { retryAfterMs, upstreamErrorOf } from './errors.js';
 export type { ClaudeRequest } from './request.js';
 export { buildRequest, requestHash } from './request.js';

@@ -20,7 +20,7 @@ export interface Step<T> {
   readonly description: string;
   readonly schema: z.ZodType<T>;
   readonly system: string;
-  /** Stages stream their (long) answers; atoms and files are asked with one JSON response. */
+  /** Stages and V1 files stream their (long) answers; atoms are asked with one JSON response. */
   readonly stream: boolean;
 }
 
@@ -94,7 +94,7 @@ export const fileStep: Step<z.infer<typeof CodeAnswer>> = {
   description: 'Write the whole file of the task, imports included.',
   schema: CodeAnswer,
   system: `You are the code writer of MGE's single-pass pipeline. Write the whole file of one task, imports included, with the write_file tool. ${PROJECT_RULES}`,
-  stream: false,
+  stream: true,
 };
 
 export const discoveryCall = (request: string): StepCall<DiscoveryDocument> => ({

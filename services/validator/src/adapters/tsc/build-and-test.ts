@@ -111,7 +111,7 @@ export async function runTests(
   if (failed.length === 0) {
     const message = result.timedOut
       ? `the tests did not finish within ${limits.timeoutMs} ms`
-      : `the tests crashed (exit ${result.code}): ${result.stderr.trim().slice(-600)}`;
+      : `the tests crashed (exit ${result.code}): ${local(result.stderr, dir).trim().slice(-600)}`;
     return {
       passed: false,
       errors: [{ level, code: result.timedOut ? 'timeout' : 'crash', message }],
@@ -124,7 +124,7 @@ export async function runTests(
     return {
       level,
       code: 'test',
-      message: `test "${t.name}" failed: ${t.detail}`,
+      message: `test "${t.name}" failed: ${local(t.detail, dir)}`,
       ...(atom === undefined ? {} : { atomId: atom.id, file: atom.file }),
     };
   });
@@ -142,3 +142,9 @@ export async function runTests(
   });
   return { passed: false, errors: errors.slice(0, 20), blamedAtoms: [...new Set(blamed)], tests };
 }
+
+/**
+ * Output with the build folder written as `.`: the folder differs from run to run, and what is fed
+ * back to the model must not (a rerun asks the same questions).
+ */
+export const local = (text: string, dir: string): string => text.split(dir).join('.');

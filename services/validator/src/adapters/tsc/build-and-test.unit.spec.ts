@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { culpritOf } from './build-and-test.js';
+import { culpritOf, local } from './build-and-test.js';
 
 const project = {
   homes: new Map([
@@ -25,5 +25,13 @@ describe('culpritOf', () => {
     expect(culpritOf('Expected values to be strictly equal: 201 !== 200', project)).toBeUndefined();
     expect(culpritOf('boom TestContext.<anonymous> (file:///w/dist/a.test.js:3:1)', project)).toBeUndefined();
     expect(culpritOf('sendJson (node:internal/x.js:1:1)', project)).toBeUndefined();
+  });
+});
+
+describe('local', () => {
+  it('writes the build folder as `.`, so the feedback of two runs reads the same', () => {
+    const detail =
+      'at file:///tmp/mge-work/r-1/l3-m-1-2/dist/a.test.js:3:1 (/tmp/mge-work/r-1/l3-m-1-2/dist/a.js)';
+    expect(local(detail, '/tmp/mge-work/r-1/l3-m-1-2')).toBe('at file://./dist/a.test.js:3:1 (./dist/a.js)');
   });
 });

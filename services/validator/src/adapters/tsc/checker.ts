@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { planMilestones, planTasks } from '@mge/contracts';
 import type { ValidationError } from '@mge/contracts';
 import type { Checker, LevelOutcome, ProjectOutcome, ProjectTarget } from '../../ports.js';
-import { compileFailure, compileInto, runTests, writeSources } from './build-and-test.js';
+import { compileFailure, compileInto, local, runTests, writeSources } from './build-and-test.js';
 import { createCompiler, diagnosticsOf } from './compiler.js';
 import { checkAtom } from './l1-atom.js';
 import { defaultTypeRoots } from './options.js';
@@ -56,7 +56,7 @@ export function createChecker(options: CheckerOptions): Checker {
     const blamed = entry.flatMap((f) => (project.atomsByFile.get(f) ?? []).map((a) => a.id));
     return {
       passed: false,
-      errors: [{ level: 4, code: 'smoke', message: smoke.detail }],
+      errors: [{ level: 4, code: 'smoke', message: local(smoke.detail, target.outDir) }],
       blamedAtoms: blamed,
       tests: tested.tests,
       smoke,
