@@ -70,10 +70,7 @@ function countCall(view: RunView, call: ModelCallRecorded): void {
     counts.requests += 1;
     counts.billedUsd += call.costUsd;
   } else if (call.source === 'cache') counts.cacheHits += 1;
-  else {
-    counts.replayed += 1;
-    counts.replayedUsd += call.costUsd;
-  }
+  else counts.replayed += 1;
 }
 
 /**
@@ -262,6 +259,7 @@ function reopen(view: RunView, atomId: string, attempt: number, update: (atom: A
     if (other.status === 'invalid')
       other.errors = [{ level: 1, code: 'review', message: 'blocked until a reviewer fixed a dependency' }];
     other.beforeBlock = undefined;
+    other.final = false;
   }
 }
 

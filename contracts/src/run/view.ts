@@ -124,9 +124,8 @@ export interface ModelCallCounts {
   /** Calls sent to the API. */
   requests: number;
   cacheHits: number;
-  /** Calls answered from the recordings of the run re-executed, and what they cost there. */
+  /** Calls answered from the recordings of the run re-executed. */
   replayed: number;
-  replayedUsd: number;
   billedUsd: number;
 }
 
@@ -158,7 +157,7 @@ export function createRunView(runId: string): RunView {
     tokens: { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 },
     costUsd: 0,
     taskCosts: new Map(),
-    modelCalls: { calls: 0, requests: 0, cacheHits: 0, replayed: 0, replayedUsd: 0, billedUsd: 0 },
+    modelCalls: { calls: 0, requests: 0, cacheHits: 0, replayed: 0, billedUsd: 0 },
     attempts: 0,
     stageFailure: undefined,
     rejected: [],
@@ -168,11 +167,3 @@ export function createRunView(runId: string): RunView {
     seen: new Set(),
   };
 }
-
-/**
- * What the run has spent, as its budget counts it: the API's bills when its calls are recorded (a
- * rerun counts what its replayed calls cost the run re-executed, so it stops where that run did),
- * else its generations' cost.
- */
-export const spentUsd = (view: RunView): number =>
-  view.modelCalls.calls > 0 ? view.modelCalls.billedUsd + view.modelCalls.replayedUsd : view.costUsd;

@@ -45,15 +45,28 @@ export function createMessagesClient(settings: ClientSettings): MessagesClient {
   });
   return {
     send: async (request, { stream }) => {
-      // the SDK's timeout ends once the headers arrive; this one bounds the whole answer, streamed or not
-      const options = { signal: AbortSignal.timeout(settings.timeoutMs) };
+      // The SDK's timeout ends once the headers arrive. This one bounds a JSON answer as a whole and a
+      // streamed one between two events: a long answer that keeps coming is never cut off, a stalled one is.
+      const controller = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      const wait = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => controller.abort(), settings.timeoutMs);
+      };
+      wait();
+      const options = { signal: controller.signal };
       try {
-        const message = stream
-          ? await client.messages.stream(request, options).finalMessage()
-          : await client.messages.create({ ...request, stream: false }, options);
+        let message: Anthropic.Message;
+        if (stream) {
+          const answer = client.messages.stream(request, options);
+          answer.on('streamEvent', wait);
+          message = await answer.finalMessage();
+        } else message = await client.messages.create({ ...request, stream: false }, options);
         return replyOf(message);
       } catch (error) {
         throw upstreamErrorOf(error);
+      } finally {
+        clearTimeout(timer);
       }
     },
   };

@@ -72,6 +72,8 @@ export function upstreamErrorOf(error: unknown): UpstreamError {
       cause: error,
     });
   }
+  if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))
+    return retryable('timeout', 'the Anthropic API did not finish its answer in time');
   if (
     error instanceof Anthropic.AnthropicError ||
     (error instanceof TypeError && error.message === 'terminated')

@@ -15,8 +15,8 @@ export interface MasterPlanCreatedDeps {
 
 /**
  * MasterPlanCreated → AtomGraphBuilt (or StageFailed + RunCompleted, e.g. for a cycle or a model that
- * refused). A retryable provider error retries the message; tasks already answered come from the
- * response cache or, re-asked, from the model.
+ * refused). A retryable provider error retries the message; tasks already answered get the same
+ * answers again, unbilled (the provider keeps what each run paid for).
  */
 export const onMasterPlanCreated =
   (deps: MasterPlanCreatedDeps): Handler<'MasterPlanCreated'> =>

@@ -1,7 +1,11 @@
 import type { RunView } from '@mge/contracts';
-import { atomReservationUsd, spentUsd } from '@mge/contracts';
+import { atomReservationUsd } from '@mge/contracts';
 
-/** What the run may still spend: its recorded cost plus what attempts in flight have reserved. */
+/**
+ * What the run may still spend: its model work at list price (answers from the response cache or a
+ * rerun's recordings count as if billed, so a rerun stops where its run did) plus what attempts in
+ * flight have reserved.
+ */
 export interface Budget {
   /** Whether one more attempt can be dispatched without the reservations passing the cap. */
   canDispatch(): boolean;
@@ -19,11 +23,11 @@ export function budgetOf(view: RunView): Budget {
   const perAttempt = atomReservationUsd(view.requested?.provider ?? 'offline', view.requested?.model);
   let reserved = [...view.atoms.values()].filter((a) => a.status === 'dispatched').length * perAttempt;
   return {
-    canDispatch: () => cap === undefined || spentUsd(view) + reserved + perAttempt <= cap + 1e-12,
+    canDispatch: () => cap === undefined || view.costUsd + reserved + perAttempt <= cap + 1e-12,
     reserve: () => {
       reserved += perAttempt;
     },
     describe: () =>
-      `budget ${usd(cap ?? 0)} reached: spent ${usd(spentUsd(view))}, the next attempt reserves ${usd(perAttempt)}`,
+      `budget ${usd(cap ?? 0)} reached: spent ${usd(view.costUsd)}, the next attempt reserves ${usd(perAttempt)}`,
   };
 }

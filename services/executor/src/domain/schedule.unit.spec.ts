@@ -295,8 +295,9 @@ describe('executor schedule', () => {
       /^budget: budget \$0\.1500 reached: spent \$0\.0500/,
     );
   });
-  it('with Claude, counts the recorded calls: billed ones against the budget, reserving at the model price', () => {
-    const claudeRun = given(8, 0.05).map((e) =>
+
+  it('with Claude, counts the recorded calls at list price against the budget, reserving at the model price', () => {
+    const claudeRun = given(8, 0.07).map((e) =>
       e.type === 'RunRequested'
         ? { ...e, data: { ...e.data, provider: 'anthropic' as const, model: 'claude-haiku-4-5' } }
         : e,
@@ -343,10 +344,12 @@ describe('executor schedule', () => {
     expect(view.tokens).toEqual({ input: 200, output: 20, cacheWrite: 0, cacheRead: 100 });
     expect(Object.fromEntries(view.taskCosts)).toEqual({ 'task-a': 0.025 });
     const decision = decide(afterA);
-    expect(dispatched(decision.events)).toEqual(['b#1@0.7']); // $0.045 left after the $0.005 billed: one more
+    // $0.045 left after $0.025 of model work (a cache hit counts as if billed, as in a rerun): one more
+    expect(dispatched(decision.events)).toEqual(['b#1@0.7']);
     const stalled = decide([...afterA, ...decision.events, call('atom', 'b', 'api', 0.01)]);
     expect(dispatched(stalled.events)).toEqual([]);
   });
+
   it('fails an atom at once when its provider refused the request, and retries one whose answer was malformed', () => {
     const refusal = (retryable: boolean) => [
       ...given(),

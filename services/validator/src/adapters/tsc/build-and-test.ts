@@ -8,6 +8,7 @@ import type { AssembledProject } from './project.js';
 import { isTypeScript } from './project.js';
 import type { SandboxLimits } from './sandbox.js';
 import { runTestFiles } from './sandbox.js';
+import { local } from './local.js';
 import { parseTap } from './tap.js';
 
 type Level = 3 | 4;
@@ -142,9 +143,3 @@ export async function runTests(
   });
   return { passed: false, errors: errors.slice(0, 20), blamedAtoms: [...new Set(blamed)], tests };
 }
-
-/**
- * Output with the build folder written as `.`: the folder differs from run to run, and what is fed
- * back to the model must not (a rerun asks the same questions).
- */
-export const local = (text: string, dir: string): string => text.split(dir).join('.');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { culpritOf, local } from './build-and-test.js';
+import { culpritOf } from './build-and-test.js';
+import { local } from './local.js';
 
 const project = {
   homes: new Map([
@@ -33,5 +34,7 @@ describe('local', () => {
     const detail =
       'at file:///tmp/mge-work/r-1/l3-m-1-2/dist/a.test.js:3:1 (/tmp/mge-work/r-1/l3-m-1-2/dist/a.js)';
     expect(local(detail, '/tmp/mge-work/r-1/l3-m-1-2')).toBe('at file://./dist/a.test.js:3:1 (./dist/a.js)');
+    expect(local('/tmp/w/l3-m-1-20/dist/a.js', '/tmp/w/l3-m-1-2')).toBe('/tmp/w/l3-m-1-20/dist/a.js');
+    expect(local('/a/b', '/')).toBe('/a/b');
   });
 });

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { AssembledFile, ValidationError } from '@mge/contracts';
 import { atomsAtLine } from '@mge/contracts';
 import ts from 'typescript';
+import { local } from './local.js';
 import { compilerOptions } from './options.js';
 
 /**
@@ -85,7 +86,7 @@ export function diagnosticsOf(
   const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
   return diagnostics.flatMap((d) => {
     const line = source.getLineAndCharacterOfPosition(d.start ?? 0).line + 1;
-    const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
+    const message = local(ts.flattenDiagnosticMessageText(d.messageText, ' '), root);
     const owners = atomsAtLine(assembled, line);
     const base = { level, code: `TS${d.code}`, message, file: assembled.file, line };
     return owners.length === 0 ? [base] : owners.map((atomId) => ({ ...base, atomId }));
