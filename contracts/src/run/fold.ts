@@ -1,8 +1,8 @@
 import type { AtomSpec } from '../atoms.js';
 import type { MgeEvent, StoredEvent } from '../envelope.js';
-import type { TokenUsage, ValidationError } from '../events/common.js';
-import type { ModelCallRecorded } from '../events/model.js';
+import type { ValidationError } from '../events/common.js';
 import { classOfError } from '../failure.js';
+import { addGenerationCost, countCall } from './cost.js';
 import { revisionOf, scopeAtoms } from './scope.js';
 import type { AtomView, LevelView, RunView, VerdictCounts } from './view.js';
 import { createRunView } from './view.js';
@@ -30,47 +30,6 @@ function blame(view: RunView, scope: string[], result: LevelView & { level: 2 | 
     atom.errors = (own.length > 0 ? own : errors).slice(0, 5);
     countFailure(view, result.level, atom.errors[0] ?? { level: result.level, code: 'test', message: '' });
   }
-}
-
-/** Whether the run's provider records its model calls, which then carry the run's tokens and cost. */
-const recordsCalls = (view: RunView): boolean => view.requested?.provider === 'anthropic';
-
-/** Adds model work to the run's tokens and cost, and to its task's cost when it was for one. */
-function addCost(view: RunView, tokens: TokenUsage, costUsd: number, taskId: string | undefined): void {
-  if (taskId !== undefined) view.taskCosts.set(taskId, (view.taskCosts.get(taskId) ?? 0) + costUsd);
-  view.tokens.input += tokens.input;
-  view.tokens.output += tokens.output;
-  view.tokens.cacheWrite += tokens.cacheWrite ?? 0;
-  view.tokens.cacheRead += tokens.cacheRead ?? 0;
-  view.costUsd += costUsd;
-}
-
-/** A generation's cost counts unless the calls behind it were recorded (and counted) themselves. */
-function addGenerationCost(
-  view: RunView,
-  data: { tokens: TokenUsage; costUsd: number },
-  taskId: string | undefined,
-): void {
-  if (!recordsCalls(view)) addCost(view, data.tokens, data.costUsd, taskId);
-}
-
-/** The task a call worked for: an atom's task, the task atomized or written; none for a stage. */
-const taskOfCall = (view: RunView, call: ModelCallRecorded): string | undefined =>
-  call.purpose === 'atom'
-    ? view.atoms.get(call.subject)?.spec.taskId
-    : call.purpose === 'atomize' || call.purpose === 'file'
-      ? call.subject
-      : undefined;
-
-function countCall(view: RunView, call: ModelCallRecorded): void {
-  addCost(view, call.reply.usage, call.costUsd, taskOfCall(view, call));
-  const counts = view.modelCalls;
-  counts.calls += 1;
-  if (call.source === 'api') {
-    counts.requests += 1;
-    counts.billedUsd += call.costUsd;
-  } else if (call.source === 'cache') counts.cacheHits += 1;
-  else counts.replayed += 1;
 }
 
 /**
