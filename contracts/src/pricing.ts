@@ -31,6 +31,9 @@ export function priceOf(provider: ProviderName, model?: string): ModelPrice {
   return (claudeModelOf(model ?? DEFAULT_CLAUDE_MODEL) ?? claudeModelOf(DEFAULT_CLAUDE_MODEL)!).price;
 }
 
+/** Dollars rounded to a millionth. */
+export const roundUsd = (usd: number): number => Math.round(usd * 1e6) / 1e6;
+
 /** The cost of a call from its token counts, rounded to a millionth of a dollar. */
 export function costOf(provider: ProviderName, tokens: BillableTokens, model?: string): number {
   const price = priceOf(provider, model);
@@ -40,7 +43,7 @@ export function costOf(provider: ProviderName, tokens: BillableTokens, model?: s
       (tokens.cacheWrite ?? 0) * price.cacheWritePerMTok +
       (tokens.cacheRead ?? 0) * price.cacheReadPerMTok) /
     1e6;
-  return Math.round(usd * 1e6) / 1e6;
+  return roundUsd(usd);
 }
 
 /** How a run's cost figure was obtained. */

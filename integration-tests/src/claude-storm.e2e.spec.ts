@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunSummary } from '@mge/contracts';
 import type { Bus } from '@mge/kit';
-import { openBus, silentLogger } from '@mge/kit';
-import type { MessagesApiServer, ReceivedRequest, ScriptedAnswer, TestNatsServer } from '@mge/kit/testing';
-import { startMessagesApi, startTestNatsServer } from '@mge/kit/testing';
+import type { MessagesApiServer, ReceivedRequest, ScriptedAnswer } from '@mge/kit/testing';
 import { blocksOf, offlineAnswer, toolOf } from './support/claude-script.js';
+import type { ClaudeStack } from './support/claude-stack.js';
+import { startClaudeStack } from './support/claude-stack.js';
 import { lastJsonLine, runMge } from './support/cli.js';
 
 const REQUEST = 'Create a REST API for user management';
@@ -15,7 +13,7 @@ const STORM_MS = 2_500;
 const CONCURRENCY = 4;
 
 describe('Claude under a rate-limit storm, V1 and parallel pairs through Claude', () => {
-  let nats: TestNatsServer;
+  let stack: ClaudeStack;
   let api: MessagesApiServer;
   let bus: Bus;
   let dir: string;
@@ -39,25 +37,10 @@ describe('Claude under a rate-limit storm, V1 and parallel pairs through Claude'
   };
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'mge-claude-storm-'));
-    nats = await startTestNatsServer();
-    api = await startMessagesApi(script, { latencyMs: 20 });
-    bus = await openBus(nats.url, 'claude-storm-test', silentLogger());
-    env = {
-      MGE_HOME: join(dir, 'home'),
-      MGE_WORK_DIR: join(dir, 'work'),
-      NATS_URL: nats.url,
-      ANTHROPIC_API_KEY: 'sk-ant-storm',
-      ANTHROPIC_BASE_URL: api.url,
-      MGE_PROVIDER: '',
-    };
+    stack = await startClaudeStack('claude-storm', script, { latencyMs: 20 });
+    ({ api, bus, dir, env } = stack);
   });
-  afterAll(async () => {
-    await bus.close();
-    await api.close();
-    await nats.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stack.stop());
 
   it('waits a 429 storm out within the concurrency ceiling, without spinning or failing an attempt', async () => {
     const args = [

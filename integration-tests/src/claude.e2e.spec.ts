@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunSummary, StoredEvent } from '@mge/contracts';
 import { costOf } from '@mge/contracts';
 import type { Bus } from '@mge/kit';
-import { openBus, silentLogger } from '@mge/kit';
-import type { MessagesApiServer, ReceivedRequest, ScriptedAnswer, TestNatsServer } from '@mge/kit/testing';
-import { startMessagesApi, startTestNatsServer } from '@mge/kit/testing';
+import type { MessagesApiServer, ReceivedRequest, ScriptedAnswer } from '@mge/kit/testing';
 import { attemptOf, blocksOf, offlineAnswer, toolOf } from './support/claude-script.js';
+import type { ClaudeStack } from './support/claude-stack.js';
+import { startClaudeStack } from './support/claude-stack.js';
 import { lastJsonLine, runMge } from './support/cli.js';
 import { runIn } from './support/generated-server.js';
 
@@ -51,7 +49,7 @@ function troubledClaude() {
 }
 
 describe('Claude as the model: a run through the anthropic provider against a Messages API server', () => {
-  let nats: TestNatsServer;
+  let stack: ClaudeStack;
   let api: MessagesApiServer;
   let bus: Bus;
   let dir: string;
@@ -60,26 +58,15 @@ describe('Claude as the model: a run through the anthropic provider against a Me
   let first: { runId: string; summary: RunSummary; events: StoredEvent[]; out: string };
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'mge-claude-'));
-    nats = await startTestNatsServer();
-    api = await startMessagesApi(claude.script);
-    bus = await openBus(nats.url, 'claude-test', silentLogger());
-    env = {
-      MGE_HOME: join(dir, 'home'),
-      MGE_WORK_DIR: join(dir, 'work'),
-      NATS_URL: nats.url,
-      ANTHROPIC_API_KEY: 'sk-ant-test-key',
-      ANTHROPIC_BASE_URL: api.url,
-      MGE_MODEL: MODEL,
-      MGE_PROVIDER: '',
-    };
+    stack = await startClaudeStack(
+      'claude',
+      claude.script,
+      {},
+      { ANTHROPIC_API_KEY: 'sk-ant-test-key', MGE_MODEL: MODEL },
+    );
+    ({ api, bus, dir, env } = stack);
   });
-  afterAll(async () => {
-    await bus.close();
-    await api.close();
-    await nats.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stack.stop());
 
   it('with ANTHROPIC_API_KEY set, mge run uses Claude and ends with a working project', async () => {
     const out = join(dir, 'out');

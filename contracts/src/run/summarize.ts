@@ -1,4 +1,4 @@
-import { costBasisOf } from '../pricing.js';
+import { costBasisOf, roundUsd as usd } from '../pricing.js';
 import type { RunSummary } from '../summary.js';
 import { summarizeV1 } from './summarize-v1.js';
 import type { AtomView, RunView } from './view.js';
@@ -22,8 +22,6 @@ export function histogram(values: number[]): Record<string, number> {
   for (const v of values.sort((a, b) => a - b)) bins[String(v)] = (bins[String(v)] ?? 0) + 1;
   return bins;
 }
-
-const usd = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 function tokensOf(view: RunView): RunSummary['tokens'] {
   const { input, output, cacheWrite, cacheRead } = view.tokens;

@@ -69,6 +69,13 @@ export const backoffMs = (deliveries: number): number =>
   Math.round(Math.min(30_000, 250 * 2 ** Math.min(deliveries, 7)) * (0.75 + Math.random() / 2));
 
 /**
+ * How long to wait before retrying after `error`: as long as the provider asked (`retryAfterMs`) and
+ * never less than the backoff, so a `retry-after: 0` does not spin.
+ */
+export const retryDelayMs = (error: unknown, deliveries: number): number =>
+  Math.max(error instanceof UpstreamError ? (error.retryAfterMs ?? 0) : 0, backoffMs(deliveries));
+
+/**
  * Pulls with `fetch` sized to the free in-process slots (so no prefetched message outlives its ack
  * wait), runs handlers concurrently, maps their outcomes to ack / nak(delay) / DLQ + term.
  */
@@ -163,7 +170,7 @@ async function handle(
   } catch (error) {
     logger.error({ err: error }, 'handler failed');
     outcome = isRetryable(error)
-      ? retry(Math.max(error instanceof UpstreamError ? (error.retryAfterMs ?? 0) : 0, backoffMs(deliveries)))
+      ? retry(retryDelayMs(error, deliveries))
       : reject(`handler failed: ${(error as Error).message}`);
   } finally {
     clearInterval(heartbeat);

@@ -11,6 +11,13 @@ import { atomCall, createClaude, discoveryCall } from './index.js';
 const document = testDocument();
 const atom = atomSpec('a-1');
 const code = { kind: 'tool', input: { code: 'export const one = 1;' } } as const;
+const rateLimited = (headers: Record<string, string>): ScriptedAnswer => ({
+  kind: 'error',
+  status: 429,
+  type: 'rate_limit_error',
+  message: 'slow down',
+  headers,
+});
 
 describe('the Anthropic provider against a Messages API server, recording on a real nats-server', () => {
   let env: Awaited<ReturnType<typeof startTestBus>>;
@@ -203,24 +210,9 @@ describe('the Anthropic provider against a Messages API server, recording on a r
   );
 
   it.each([
+    [rateLimited({ 'retry-after': '2' }), { code: 'rate_limited', retryable: true, retryAfterMs: 2000 }],
     [
-      {
-        kind: 'error',
-        status: 429,
-        type: 'rate_limit_error',
-        message: 'slow down',
-        headers: { 'retry-after': '2' },
-      },
-      { code: 'rate_limited', retryable: true, retryAfterMs: 2000 },
-    ],
-    [
-      {
-        kind: 'error',
-        status: 429,
-        type: 'rate_limit_error',
-        message: 'slow down',
-        headers: { 'retry-after-ms': '1500' },
-      },
+      rateLimited({ 'retry-after-ms': '1500' }),
       { code: 'rate_limited', retryable: true, retryAfterMs: 1500 },
     ],
     [

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { HandlerContext, Outcome } from '@mge/kit';
-import { backoffMs, MODEL_MAX_DELIVER, retry, UpstreamError } from '@mge/kit';
+import { MODEL_MAX_DELIVER, retry, retryDelayMs, UpstreamError } from '@mge/kit';
 import type { AtomAnswer } from '../ports.js';
 
 /** What a generation event records about the code a model wrote. */
@@ -44,11 +44,8 @@ export async function askModel(
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
     const allowed = error.code === 'rate_limited' ? MODEL_MAX_DELIVER : PROVIDER_TRIES;
-    if (error.retryable && ctx.deliveryCount < allowed) {
-      // as long as the API asked, and never less than the backoff: a `retry-after: 0` does not spin
-      const delay = Math.max(error.retryAfterMs ?? 0, backoffMs(ctx.deliveryCount));
-      return { kind: 'retry', outcome: retry(delay, error.message) };
-    }
+    if (error.retryable && ctx.deliveryCount < allowed)
+      return { kind: 'retry', outcome: retry(retryDelayMs(error, ctx.deliveryCount), error.message) };
     const tries = error.retryable ? ` (${ctx.deliveryCount} tries)` : '';
     // another attempt can mend a malformed answer or outlast a failing provider, not a refusal
     const retryable = error.retryable || error.code === 'malformed_answer';
