@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { DiscoveryDocument } from '@mge/contracts';
+import type { DiscoveryDocument, ServiceName } from '@mge/contracts';
 import { DiscoveryDocument as DiscoverySchema, formatIssues, RunId, serviceNames } from '@mge/contracts';
-import type { ServiceName } from '@mge/contracts';
 import { z } from 'zod';
 import { UsageError } from './errors.js';
 

@@ -23,7 +23,8 @@ import type { Aggregate } from './subjects.js';
 import type { WorkData, WorkType } from './work-catalog.js';
 import { workCatalog } from './work-catalog.js';
 
-export * from './work-catalog.js';
+export type { WorkData, WorkDef, WorkType } from './work-catalog.js';
+export { workCatalog, workDef } from './work-catalog.js';
 
 interface EventDef {
   readonly aggregate: Aggregate;

@@ -1,32 +1,124 @@
 export { RunId, ItemId } from './ids.js';
-export * from './naming.js';
-export * from './discovery.js';
-export * from './plan.js';
-export * from './atoms.js';
+export {
+  collectionName,
+  pluralCamel,
+  pluralizeWord,
+  singularizeWord,
+  toCamelCase,
+  toKebabCase,
+  toPascalCase,
+  words,
+} from './naming.js';
+export type { DiscoveryDocumentInput } from './discovery.js';
+export { DiscoveryDocument, Entity, EntityField, FieldType } from './discovery.js';
+export { MasterPlan, Milestone, Phase, PhaseId, planMilestones, planTasks, Task, TaskKind } from './plan.js';
+export { AtomDraft, AtomKind, AtomSpec, ExternalImport } from './atoms.js';
 export { ValidationLevel, ValidationError, TokenUsage, TestCounts } from './events/common.js';
-export * from './events/run.js';
-export * from './events/pipeline.js';
-export * from './events/atom.js';
-export * from './events/validation.js';
-export * from './events/v1.js';
-export * from './events/flags.js';
-export * from './events/review.js';
-export * from './events/model.js';
-export * from './models.js';
-export * from './rollout.js';
-export * from './summary.js';
-export * from './work.js';
-export * from './subjects.js';
-export * from './catalog.js';
-export * from './envelope.js';
-export * from './run/view.js';
-export * from './run/scope.js';
-export * from './run/fold.js';
-export * from './run/summarize.js';
-export * from './run/pair.js';
-export * from './run/confidence.js';
-export * from './assemble.js';
-export * from './run/complete.js';
-export * from './failure.js';
-export * from './pricing.js';
+export {
+  Assignment,
+  MessageRejected,
+  Pairing,
+  Pipeline,
+  ProviderName,
+  RunCompleted,
+  RunMode,
+  RunRequested,
+  RunResumed,
+  SimulationSettings,
+  StageFailed,
+} from './events/run.js';
+export { AtomGraphBuilt, DiscoveryCompleted, MasterPlanCreated } from './events/pipeline.js';
+export {
+  AtomDispatched,
+  AtomFailed,
+  AtomGenerated,
+  AtomGenerationFailed,
+  AtomValidated,
+} from './events/atom.js';
+export { MasterPlanValidated, MilestoneValidated, TaskValidated } from './events/validation.js';
+export { FileGenerated, FileGenerationFailed, ProjectValidated, TaskListCreated } from './events/v1.js';
+export {
+  defaultFlags,
+  describeEvidence,
+  FlagChanged,
+  FlagName,
+  Flags,
+  flagValues,
+  RolloutEvidence,
+  RolloutRolledBack,
+} from './events/flags.js';
+export {
+  AtomApproved,
+  AtomEdited,
+  AtomRegenerationRequested,
+  AtomRejected,
+  Confidence,
+  ReviewItem,
+  ReviewQueued,
+} from './events/review.js';
+export {
+  AnswerSource,
+  ModelCallParams,
+  ModelCallRecorded,
+  ModelPurpose,
+  ModelReply,
+} from './events/model.js';
+export type { ClaudeModel, ModelPrice } from './models.js';
+export { claudeModelOf, claudeModels, DEFAULT_CLAUDE_MODEL } from './models.js';
+export type { AssignmentInput, PipelineChoice } from './rollout.js';
+export { assignPipeline, hash32, rolloutBucket } from './rollout.js';
+export { FailedAtom, FailedFile, FailureTally, LevelCounts, ParallelSummary, RunSummary } from './summary.js';
+export {
+  GenerateAtom,
+  GenerateFile,
+  ValidateMilestone,
+  ValidatePlan,
+  ValidateProject,
+  ValidateTask,
+} from './work.js';
+export type { WorkLane } from './subjects.js';
+export {
+  Aggregate,
+  parseEventSubject,
+  ServiceName,
+  serviceNames,
+  streams,
+  subjects,
+  SYSTEM_SCOPE,
+} from './subjects.js';
+export type {
+  EventData,
+  EventType,
+  MessageData,
+  MessageType,
+  WorkData,
+  WorkDef,
+  WorkType,
+} from './catalog.js';
+export { eventCatalog, eventTypes, messageDef, workCatalog, workDef } from './catalog.js';
+export type { Envelope, MessageMeta, MgeEvent, ParseResult, StoredEvent, WorkItem } from './envelope.js';
+export {
+  ceHeader,
+  createMessage,
+  formatIssues,
+  isEvent,
+  messageId,
+  natsSubject,
+  parseMessage,
+  scopeOf,
+  toHeaders,
+} from './envelope.js';
+export type { AssembledFile, AtomSource, SymbolHome } from './assemble.js';
+export { assembleFile, atomsAtLine, indexSymbols, relativeSpecifier } from './assemble.js';
+export { classifyFailure, classOfError, FailureClass, repairInstructions } from './failure.js';
+export type { BillableTokens } from './pricing.js';
+export {
+  atomReservationUsd,
+  costBasisOf,
+  costOf,
+  MAX_ATOM_INPUT_TOKENS,
+  MAX_ATOM_OUTPUT_TOKENS,
+  priceOf,
+  roundUsd,
+} from './pricing.js';
 export { generatedSchemaFiles } from './schemas/index.js';

@@ -1,21 +1,41 @@
-export * from './errors.js';
-export * from './config.js';
-export * from './logger.js';
-export * from './run-views.js';
-export * from './run-facts.js';
-export * from './flags.js';
-export * from './nats/lease.js';
-export * from './nats/kv.js';
-export * from './nats/server-process.js';
-export * from './nats/connect.js';
-export * from './nats/provision.js';
-export * from './nats/event-store.js';
-export * from './nats/outcome.js';
-export * from './nats/consume.js';
-export * from './nats/batch-consumer.js';
-export * from './nats/dead-letter.js';
-export * from './nats/runtime.js';
+export {
+  IllegalStateError,
+  InfrastructureError,
+  isRetryable,
+  MgeError,
+  UpstreamError,
+  ValidationFailure,
+} from './errors.js';
+export { ConfigError, loadConfig } from './config.js';
+export type { Logger, LoggerOptions } from './logger.js';
+export { createLogger, silentLogger } from './logger.js';
+export type { RunViews } from './run-views.js';
+export { createRunViews } from './run-views.js';
+export type { RunFacts } from './run-facts.js';
+export { createRunFacts } from './run-facts.js';
+export type { FlagChange, FlagStore } from './flags.js';
+export { FLAGS_BUCKET, openFlagStore } from './flags.js';
+export type { Lease, LeaseOptions } from './nats/lease.js';
+export { startLease } from './nats/lease.js';
+export { writeIfUnchanged } from './nats/kv.js';
+export type { NatsServerProcess, SpawnNatsServerOptions } from './nats/server-process.js';
+export { spawnNatsServer } from './nats/server-process.js';
+export { connectNats, drainNats } from './nats/connect.js';
+export { provisionStreams, streamConfigs } from './nats/provision.js';
+export type { EventStore, InvalidStoredEvent, RunEvents } from './nats/event-store.js';
+export { createEventStore, isStoredEvent } from './nats/event-store.js';
+export type { Outcome } from './nats/outcome.js';
+export { ack, reject, retry } from './nats/outcome.js';
+export type { ConsumerDeps, Handler, HandlerContext, RunningConsumer, Subscription } from './nats/consume.js';
+export { backoffMs, endsTheStep, MODEL_MAX_DELIVER, retryDelayMs, startConsumer } from './nats/consume.js';
+export type { BatchConsumerOptions, BatchItem, RunningBatchConsumer } from './nats/batch-consumer.js';
+export { startBatchConsumer } from './nats/batch-consumer.js';
+export type { Rejecter } from './nats/dead-letter.js';
+export { createRejecter, dlqHeader } from './nats/dead-letter.js';
+export type { Bus } from './nats/runtime.js';
+export { openBus } from './nats/runtime.js';
 export { parseWire, headerRecord } from './nats/wire.js';
-export * from './service.js';
-export * from './lifecycle.js';
-export * from './map-limit.js';
+export type { Clock, Service } from './service.js';
+export { createService, systemClock } from './service.js';
+export { loadConfigOrExit, runUntilSignal } from './lifecycle.js';
+export { mapLimit } from './map-limit.js';

@@ -1,5 +1,5 @@
-import type { RunView } from '@mge/contracts';
-import { applyEvent, createRunView } from '@mge/contracts';
+import type { RunView } from '@mge/run';
+import { applyEvent, createRunView } from '@mge/run';
 import type { Logger } from './logger.js';
 import type { EventStore } from './nats/event-store.js';
 

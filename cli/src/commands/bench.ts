@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { foldRun, serviceNames, summarizeRun } from '@mge/contracts';
+import { foldRun, summarizeRun } from '@mge/run';
+import { serviceNames } from '@mge/contracts';
 import type { ExecutorService } from '@mge/executor';
 import { ulid } from 'ulid';
 import { z } from 'zod';

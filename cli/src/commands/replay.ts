@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { RunSummary } from '@mge/contracts';
-import { foldRun, summarizeRun } from '@mge/contracts';
+import { foldRun, summarizeRun } from '@mge/run';
 import { ExitCode } from '../errors.js';
 import { formatSummary } from '../format/summary.js';
 import type { CommandContext } from './context.js';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Assignment, Pairing, ParallelSummary, Pipeline, PipelineChoice } from '@mge/contracts';
-import { assignPipeline, createMessage, pairSummary } from '@mge/contracts';
+import { assignPipeline, createMessage } from '@mge/contracts';
+import { pairSummary } from '@mge/run';
 import type { Bus } from '@mge/kit';
 import { openFlagStore } from '@mge/kit';
 import { ulid } from 'ulid';

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { createMessage, foldRun } from '@mge/contracts';
+import { createMessage } from '@mge/contracts';
+import { foldRun } from '@mge/run';
 import { ulid } from 'ulid';
 import { ExitCode, UsageError } from '../errors.js';
 import type { CommandContext } from './context.js';

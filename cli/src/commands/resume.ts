@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
-import { createMessage, foldRun, pairSummary } from '@mge/contracts';
+import { createMessage } from '@mge/contracts';
+import { foldRun, pairSummary } from '@mge/run';
 import { ExitCode, UsageError } from '../errors.js';
 import { formatSummary } from '../format/summary.js';
 import type { CommandContext } from './context.js';

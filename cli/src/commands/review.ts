@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
-import type { MgeEvent, RunView } from '@mge/contracts';
-import { createMessage, foldRun, streams } from '@mge/contracts';
+import type { MgeEvent } from '@mge/contracts';
+import type { RunView } from '@mge/run';
+import { createMessage, streams } from '@mge/contracts';
+import { foldRun } from '@mge/run';
 import type { Bus } from '@mge/kit';
 import type { ReviewEntry } from '@mge/review';
 import { createReviewService, openKvReviewStore } from '@mge/review';

@@ -1,5 +1,7 @@
-import type { Envelope, ParallelSummary, RunSummary, RunView, StageFailed } from '@mge/contracts';
-import { applyEvent, createRunView, serviceNames } from '@mge/contracts';
+import type { Envelope, ParallelSummary, RunSummary, StageFailed } from '@mge/contracts';
+import type { RunView } from '@mge/run';
+import { applyEvent, createRunView } from '@mge/run';
+import { serviceNames } from '@mge/contracts';
 import type { Bus } from '@mge/kit';
 import { isStoredEvent } from '@mge/kit';
 import { ulid } from 'ulid';

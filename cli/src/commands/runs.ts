@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@mge/contracts';
-import { foldRun } from '@mge/contracts';
+import { foldRun } from '@mge/run';
 import { silentLogger } from '@mge/kit';
 import { ExitCode } from '../errors.js';
 import { progressOf } from '../progress/model.js';

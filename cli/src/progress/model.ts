@@ -1,4 +1,4 @@
-import type { RunView } from '@mge/contracts';
+import type { RunView } from '@mge/run';
 
 /** What the progress display shows, computed from the run's view. */
 export interface Progress {

@@ -1,6 +1,25 @@
-export * from './nats-server.js';
-export * from './wait-for-event.js';
-export * from './decider-spec.js';
-export * from './test-bus.js';
-export * from './fixtures.js';
-export * from './messages-api.js';
+export type { TestNatsServer } from './nats-server.js';
+export { startTestNatsServer } from './nats-server.js';
+export { waitForEvent } from './wait-for-event.js';
+export { deciderSpec } from './decider-spec.js';
+export { startTestBus, testRunId } from './test-bus.js';
+export {
+  atomAttempt,
+  atomSpec,
+  runRequested,
+  testDocument,
+  testPlan,
+  testStamp,
+  testTask,
+} from './fixtures.js';
+export type {
+  MessagesApiOptions,
+  MessagesApiServer,
+  ReceivedRequest,
+  ReportedUsage,
+  RequestBlock,
+  RequestBody,
+  Script,
+  ScriptedAnswer,
+} from './messages-api.js';
+export { startMessagesApi } from './messages-api.js';

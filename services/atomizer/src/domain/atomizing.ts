@@ -1,5 +1,7 @@
-import type { DecisionMeta, MgeEvent, RunView } from '@mge/contracts';
-import { AtomDraft, createMessage, formatIssues, stageFailure } from '@mge/contracts';
+import type { DecisionMeta, RunView } from '@mge/run';
+import type { MgeEvent } from '@mge/contracts';
+import { AtomDraft, createMessage, formatIssues } from '@mge/contracts';
+import { stageFailure } from '@mge/run';
 import { z } from 'zod';
 import { AtomGraphError, buildAtomGraph } from './graph.js';
 

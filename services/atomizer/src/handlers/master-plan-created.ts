@@ -1,4 +1,5 @@
-import { modelFailure, planTasks } from '@mge/contracts';
+import { modelFailure } from '@mge/run';
+import { planTasks } from '@mge/contracts';
 import type { Bus, Clock, Handler } from '@mge/kit';
 import { ack, endsTheStep, mapLimit } from '@mge/kit';
 import { decideAtoms, needsAtoms } from '../domain/atomizing.js';

@@ -1,5 +1,7 @@
-import type { DecisionMeta, DiscoveryDocument, MgeEvent, RunView } from '@mge/contracts';
-import { createMessage, stageFailure } from '@mge/contracts';
+import type { DecisionMeta, RunView } from '@mge/run';
+import type { DiscoveryDocument, MgeEvent } from '@mge/contracts';
+import { createMessage } from '@mge/contracts';
+import { stageFailure } from '@mge/run';
 
 /** What discovery learnt: a document (from the model, or the given spec), or why it could not. */
 export type DiscoveryOutcome =

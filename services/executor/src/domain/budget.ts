@@ -1,4 +1,4 @@
-import type { RunView } from '@mge/contracts';
+import type { RunView } from '@mge/run';
 import { atomReservationUsd } from '@mge/contracts';
 
 /**

@@ -1,5 +1,5 @@
-import type { LevelView, RunView } from '@mge/contracts';
-import { revisionOf, scopeAtoms } from '@mge/contracts';
+import type { LevelView, RunView } from '@mge/run';
+import { revisionOf, scopeAtoms } from '@mge/run';
 
 /**
  * A validation that failed at the current revision of its scope without blaming any atom that could

@@ -1,5 +1,7 @@
-import type { DecisionMeta, MgeEvent, WorkItem } from '@mge/contracts';
-import { applyEvent, createMessage, runCompleted } from '@mge/contracts';
+import type { DecisionMeta } from '@mge/run';
+import type { MgeEvent, WorkItem } from '@mge/contracts';
+import { applyEvent, runCompleted } from '@mge/run';
+import { createMessage } from '@mge/contracts';
 import type { Decision, RunSchedule } from './schedule.js';
 
 /**

@@ -1,21 +1,7 @@
-import type {
-  AtomView,
-  DecisionMeta,
-  MgeEvent,
-  RunView,
-  StageFailed,
-  ValidationError,
-  WorkItem,
-} from '@mge/contracts';
-import {
-  applyEvent,
-  classifyFailure,
-  createMessage,
-  reviewItems,
-  revisionOf,
-  runCompleted,
-  stageFailure,
-} from '@mge/contracts';
+import type { AtomView, DecisionMeta, RunView } from '@mge/run';
+import type { MgeEvent, StageFailed, ValidationError, WorkItem } from '@mge/contracts';
+import { applyEvent, reviewItems, revisionOf, runCompleted, stageFailure } from '@mge/run';
+import { classifyFailure, createMessage } from '@mge/contracts';
 import type { Budget } from './budget.js';
 import { budgetOf } from './budget.js';
 import { findDeadEnd } from './dead-end.js';

@@ -1,5 +1,7 @@
-import type { DecisionMeta, MasterPlan, RunView, WorkItem } from '@mge/contracts';
-import { createMessage, planMilestones, planTasks, revisionOf, scopeAtoms } from '@mge/contracts';
+import type { DecisionMeta, RunView } from '@mge/run';
+import type { MasterPlan, WorkItem } from '@mge/contracts';
+import { createMessage, planMilestones, planTasks } from '@mge/contracts';
+import { revisionOf, scopeAtoms } from '@mge/run';
 
 const allPassed = (view: RunView, atomIds: readonly string[]): boolean =>
   atomIds.length > 0 && atomIds.every((id) => view.atoms.get(id)?.status === 'passed');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { MgeEvent } from '@mge/contracts';
-import { createMessage, foldRun } from '@mge/contracts';
+import { createMessage } from '@mge/contracts';
+import { foldRun } from '@mge/run';
 import {
   atomAttempt,
   atomSpec,

@@ -1,5 +1,6 @@
 import type { Envelope, MgeEvent } from '@mge/contracts';
-import { applyEvent, foldRun, streams, subjects, SYSTEM_SCOPE } from '@mge/contracts';
+import { applyEvent, foldRun } from '@mge/run';
+import { streams, subjects, SYSTEM_SCOPE } from '@mge/contracts';
 import type { BatchItem, Bus, Clock, Logger, RunningBatchConsumer } from '@mge/kit';
 import { startBatchConsumer } from '@mge/kit';
 import type { RunSchedule } from '../domain/schedule.js';

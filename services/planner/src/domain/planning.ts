@@ -1,5 +1,7 @@
-import type { DecisionMeta, MgeEvent, RunView } from '@mge/contracts';
-import { createMessage, formatIssues, MasterPlan, stageFailure } from '@mge/contracts';
+import type { DecisionMeta, RunView } from '@mge/run';
+import type { MgeEvent } from '@mge/contracts';
+import { createMessage, formatIssues, MasterPlan } from '@mge/contracts';
+import { stageFailure } from '@mge/run';
 import { checkPlan } from './check-plan.js';
 import { taskListCreated } from './task-list.js';
 

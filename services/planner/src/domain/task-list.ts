@@ -1,6 +1,6 @@
-import type { DecisionMeta, MgeEvent, RunView, Task } from '@mge/contracts';
+import type { DecisionMeta, RunView } from '@mge/run';
+import type { MgeEvent, Task, MasterPlan } from '@mge/contracts';
 import { createMessage, planTasks } from '@mge/contracts';
-import type { MasterPlan } from '@mge/contracts';
 
 /** Whether a V1 run has its DiscoveryDocument but no task list yet. */
 export const needsTaskList = (view: RunView): boolean =>

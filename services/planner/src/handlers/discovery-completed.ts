@@ -1,5 +1,5 @@
 import type { Bus, Clock, Handler } from '@mge/kit';
-import { modelFailure } from '@mge/contracts';
+import { modelFailure } from '@mge/run';
 import { ack, endsTheStep } from '@mge/kit';
 import { decidePlan, needsPlan } from '../domain/planning.js';
 import { needsTaskList } from '../domain/task-list.js';

@@ -1,8 +1,7 @@
 import type { MgeEvent, RunRequested } from '@mge/contracts';
 import { createMessage, describeEvidence } from '@mge/contracts';
-import type { Clock, FlagStore, Handler, Logger } from '@mge/kit';
+import type { Clock, FlagStore, Handler, Logger, Bus } from '@mge/kit';
 import { ack } from '@mge/kit';
-import type { Bus } from '@mge/kit';
 import type { Thresholds } from '../domain/window.js';
 import { emptyWindow, judgeWindow, recordOutcome } from '../domain/window.js';
 import type { WindowStore } from '../ports.js';

@@ -1,5 +1,5 @@
-import type { RunView } from '@mge/contracts';
-import { revisionOf, scopeAtoms } from '@mge/contracts';
+import type { RunView } from '@mge/run';
+import { revisionOf, scopeAtoms } from '@mge/run';
 
 /** Whether a validation asked for at `revision` is still the one to do (its scope has not moved on, no result yet). */
 export function isCurrent(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { createMessage, foldRun } from '@mge/contracts';
+import { createMessage } from '@mge/contracts';
+import { foldRun } from '@mge/run';
 import { atomAttempt, atomSpec, runRequested, testRunId, testStamp } from '@mge/kit/testing';
 import { isCurrent } from './current.js';
 

@@ -1,4 +1,5 @@
-import type { MgeEvent, RunView, WorkItem } from '@mge/contracts';
+import type { MgeEvent, WorkItem } from '@mge/contracts';
+import type { RunView } from '@mge/run';
 import { collectionName, createMessage } from '@mge/contracts';
 import type { Handler } from '@mge/kit';
 import { ack } from '@mge/kit';

@@ -1,4 +1,4 @@
-import type { Confidence, ReviewItem } from '../events/review.js';
+import type { Confidence, ReviewItem } from '@mge/contracts';
 import type { AtomView, RunView } from './view.js';
 
 /** How much each component weighs in an atom's confidence. */

@@ -1,7 +1,5 @@
-import type { AtomSpec } from '../atoms.js';
-import type { MgeEvent, StoredEvent } from '../envelope.js';
-import type { ValidationError } from '../events/common.js';
-import { classOfError } from '../failure.js';
+import type { AtomSpec, MgeEvent, StoredEvent, ValidationError } from '@mge/contracts';
+import { classOfError } from '@mge/contracts';
 import { addGenerationCost, countCall } from './cost.js';
 import { revisionOf, scopeAtoms } from './scope.js';
 import type { AtomView, LevelView, RunView, VerdictCounts } from './view.js';

@@ -1,5 +1,4 @@
-import type { TokenUsage } from '../events/common.js';
-import type { ModelCallRecorded } from '../events/model.js';
+import type { TokenUsage, ModelCallRecorded } from '@mge/contracts';
 import type { RunView } from './view.js';
 
 /** Whether the run's provider records its model calls, which then carry the run's tokens and cost. */

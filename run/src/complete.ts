@@ -1,6 +1,5 @@
-import type { MgeEvent } from '../envelope.js';
-import { createMessage } from '../envelope.js';
-import type { StageFailed } from '../events/run.js';
+import type { MgeEvent, StageFailed } from '@mge/contracts';
+import { createMessage } from '@mge/contracts';
 import { summarizeRun } from './summarize.js';
 import type { RunView } from './view.js';
 import { applyEvent } from './fold.js';

@@ -1,4 +1,4 @@
-import type { ParallelSummary, RunSummary } from '../summary.js';
+import type { ParallelSummary, RunSummary } from '@mge/contracts';
 
 /**
  * The summary of a parallel pair from both runs' summaries: the serving run's figures at the top

@@ -1,11 +1,16 @@
-import type { AtomSpec } from '../atoms.js';
-import type { DiscoveryDocument } from '../discovery.js';
-import type { ValidationError } from '../events/common.js';
-import type { MessageRejected, RunRequested, StageFailed } from '../events/run.js';
-import type { FailureClass } from '../failure.js';
-import type { MasterPlan, Task } from '../plan.js';
-import type { ProjectValidated } from '../events/v1.js';
-import type { RunSummary } from '../summary.js';
+import type {
+  AtomSpec,
+  DiscoveryDocument,
+  ValidationError,
+  MessageRejected,
+  RunRequested,
+  StageFailed,
+  FailureClass,
+  MasterPlan,
+  Task,
+  RunSummary,
+  ProjectValidated,
+} from '@mge/contracts';
 
 /** Where one atom stands. */
 export type AtomStatus =

@@ -1,6 +1,6 @@
-import { classOfError } from '../failure.js';
-import type { RunSummary } from '../summary.js';
-import { histogram, ratio, runFacts, stageFailureOf } from './summarize.js';
+import { classOfError } from '@mge/contracts';
+import type { RunSummary } from '@mge/contracts';
+import { histogram, ratio, runFacts, stageFailureOf } from './summary-facts.js';
 import type { RunView, V1View } from './view.js';
 
 const emptyLevels = () => ({ passed: 0, failed: 0 });
