@@ -31,8 +31,12 @@ export default tseslint.config(
               message: 'domain code does no I/O',
             },
             {
-              group: ['@nats-io/*', '@mge/kit', '@mge/kit/*', '@anthropic-ai/*', 'pino', 'typescript'],
+              group: ['@nats-io/*', '@anthropic-ai/*', 'pino', 'typescript'],
               message: 'domain code is pure',
+            },
+            {
+              regex: '^@mge/kit(?!/errors$)',
+              message: 'domain code is pure: of the kit, only @mge/kit/errors',
             },
             {
               group: ['../adapters/*', '../handlers/*', '../service*', '../main*'],

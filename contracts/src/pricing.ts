@@ -2,7 +2,6 @@ import type { ProviderName } from './events/run.js';
 import type { ModelPrice } from './models.js';
 import { claudeModelOf, DEFAULT_CLAUDE_MODEL } from './models.js';
 
-
 /** Tokens as a price applies to them: cache writes and reads are billed apart from fresh input. */
 export interface BillableTokens {
   readonly input: number;

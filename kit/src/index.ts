@@ -1,4 +1,7 @@
+export type { ErrorCode, InputErrorCode, StateErrorCode, UpstreamErrorCode } from './errors.js';
 export {
+  ConfigError,
+  errorCodes,
   IllegalStateError,
   InfrastructureError,
   isRetryable,
@@ -6,7 +9,7 @@ export {
   UpstreamError,
   ValidationFailure,
 } from './errors.js';
-export { ConfigError, loadConfig } from './config.js';
+export { loadConfig } from './config.js';
 export type { Logger, LoggerOptions } from './logger.js';
 export { createLogger, silentLogger } from './logger.js';
 export type { RunViews } from './run-views.js';
@@ -27,7 +30,18 @@ export { createEventStore, isStoredEvent } from './nats/event-store.js';
 export type { Outcome } from './nats/outcome.js';
 export { ack, reject, retry } from './nats/outcome.js';
 export type { ConsumerDeps, Handler, HandlerContext, RunningConsumer, Subscription } from './nats/consume.js';
-export { backoffMs, endsTheStep, MODEL_MAX_DELIVER, retryDelayMs, startConsumer } from './nats/consume.js';
+export { startConsumer } from './nats/consume.js';
+export type { ModelFailure, ModelFailureKind, ModelStep, ModelVerdict } from './retry.js';
+export {
+  backoffMs,
+  decideModelRetry,
+  MODEL_MAX_DELIVER,
+  modelFailureOf,
+  PROVIDER_TRIES,
+  retryDelayMs,
+} from './retry.js';
+export type { ModelCall } from './model-call.js';
+export { callModel } from './model-call.js';
 export type { BatchConsumerOptions, BatchItem, RunningBatchConsumer } from './nats/batch-consumer.js';
 export { startBatchConsumer } from './nats/batch-consumer.js';
 export type { Rejecter } from './nats/dead-letter.js';

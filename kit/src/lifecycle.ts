@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { ConfigError, loadConfig } from './config.js';
-import { InfrastructureError } from './errors.js';
+import { loadConfig } from './config.js';
+import { ConfigError, InfrastructureError } from './errors.js';
 import type { Logger } from './logger.js';
 
 /**

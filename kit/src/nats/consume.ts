@@ -3,6 +3,7 @@ import { AckPolicy } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import type { Envelope, MessageType } from '@mge/contracts';
 import { isRetryable, UpstreamError } from '../errors.js';
+import { retryDelayMs } from '../retry.js';
 import type { Logger } from '../logger.js';
 import type { Outcome } from './outcome.js';
 import { reject, retry } from './outcome.js';
@@ -50,30 +51,6 @@ export interface ConsumerDeps {
 export interface RunningConsumer {
   stop(): Promise<void>;
 }
-
-/**
- * Deliveries allowed to consumers whose handlers call a model: a rate-limit storm delays their
- * messages as long as the API asks rather than dead-lettering them.
- */
-export const MODEL_MAX_DELIVER = 30;
-
-/**
- * Whether a model call's failure ends the step rather than retrying it: a final refusal, or a
- * retryable one (a rate limit, an outage) still failing on the last delivery a model consumer gets.
- */
-export const endsTheStep = (error: unknown, deliveryCount: number): error is UpstreamError =>
-  error instanceof UpstreamError && (!error.retryable || deliveryCount >= MODEL_MAX_DELIVER);
-
-/** How long to wait before the next delivery: exponential in the deliveries so far, with jitter, at most 30 s. */
-export const backoffMs = (deliveries: number): number =>
-  Math.round(Math.min(30_000, 250 * 2 ** Math.min(deliveries, 7)) * (0.75 + Math.random() / 2));
-
-/**
- * How long to wait before retrying after `error`: as long as the provider asked (`retryAfterMs`) and
- * never less than the backoff, so a `retry-after: 0` does not spin.
- */
-export const retryDelayMs = (error: unknown, deliveries: number): number =>
-  Math.max(error instanceof UpstreamError ? (error.retryAfterMs ?? 0) : 0, backoffMs(deliveries));
 
 /**
  * Pulls with `fetch` sized to the free in-process slots (so no prefetched message outlives its ack
@@ -170,7 +147,7 @@ async function handle(
   } catch (error) {
     logger.error({ err: error }, 'handler failed');
     outcome = isRetryable(error)
-      ? retry(retryDelayMs(error, deliveries))
+      ? retry(retryDelayMs(error instanceof UpstreamError ? error.retryAfterMs : undefined, deliveries))
       : reject(`handler failed: ${(error as Error).message}`);
   } finally {
     clearInterval(heartbeat);

@@ -1,4 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
+import type { UpstreamErrorCode } from '@mge/kit';
 import { UpstreamError } from '@mge/kit';
 
 /** The API's own words about a failed request: `invalid_request_error: max_tokens: …`. */
@@ -22,7 +23,7 @@ export function retryAfterMs(headers: Headers | undefined, now = Date.now()): nu
 }
 
 /** Error types the API sends in a stream's `error` event that retrying can get past. */
-const TRANSIENT_TYPES: Readonly<Record<string, string>> = {
+const TRANSIENT_TYPES: Readonly<Record<string, UpstreamErrorCode>> = {
   overloaded_error: 'overloaded',
   api_error: 'server_error',
   rate_limit_error: 'rate_limited',
@@ -37,7 +38,7 @@ const TRANSIENT_TYPES: Readonly<Record<string, string>> = {
  */
 export function upstreamErrorOf(error: unknown): UpstreamError {
   if (error instanceof UpstreamError) return error;
-  const retryable = (code: string, message: string, extra: { retryAfterMs?: number } = {}) =>
+  const retryable = (code: UpstreamErrorCode, message: string, extra: { retryAfterMs?: number } = {}) =>
     new UpstreamError(code, message, { retryable: true, ...extra, cause: error });
   if (error instanceof Anthropic.APIUserAbortError || error instanceof Anthropic.APIConnectionTimeoutError)
     return retryable('timeout', 'the Anthropic API did not answer in time');

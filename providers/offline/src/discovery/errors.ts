@@ -1,10 +1,8 @@
-// The request cannot be read at all; retrying the same request cannot help.
-export class DiscoveryInputError extends Error {
-  readonly code = 'empty_request';
-  readonly retryable = false;
+import { ValidationFailure } from '@mge/kit/errors';
 
+/** The request cannot be read at all; retrying the same request cannot help. */
+export class DiscoveryInputError extends ValidationFailure {
   constructor(message: string) {
-    super(message);
-    this.name = 'DiscoveryInputError';
+    super(message, [], { code: 'empty_request' });
   }
 }

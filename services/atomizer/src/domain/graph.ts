@@ -1,14 +1,15 @@
 import type { AtomDraft, AtomSpec } from '@mge/contracts';
+import type { StateErrorCode } from '@mge/kit/errors';
+import { IllegalStateError } from '@mge/kit/errors';
 
 /** Why atoms do not form a graph that can run. */
-export class AtomGraphError extends Error {
+export class AtomGraphError extends IllegalStateError {
   constructor(
-    readonly code: 'cycle' | 'unresolved' | 'duplicate',
+    code: StateErrorCode,
     message: string,
     readonly details: readonly string[],
   ) {
-    super(message);
-    this.name = 'AtomGraphError';
+    super(code, message);
   }
 }
 

@@ -1,7 +1,7 @@
 import { modelFailure } from '@mge/run';
 import { planTasks } from '@mge/contracts';
 import type { Bus, Clock, Handler } from '@mge/kit';
-import { ack, endsTheStep, mapLimit } from '@mge/kit';
+import { ack, callModel, mapLimit } from '@mge/kit';
 import { decideAtoms, needsAtoms } from '../domain/atomizing.js';
 import type { AtomizerModel } from '../ports.js';
 
@@ -28,19 +28,20 @@ export const onMasterPlanCreated =
     const meta = { source: 'mge/atomizer', time: deps.clock(), cause: event };
     const { document } = view;
     const tasks = planTasks(event.data.plan);
-    const answers = new Map<string, unknown>();
-    try {
+    const atomize = async () => {
       const drafts = await mapLimit(tasks, TASKS_AT_ONCE, async (task) => {
         const answer = await deps.model.atomize(document, event.data.plan, task.id, run);
         ctx.working();
         return answer;
       });
-      tasks.forEach((task, i) => answers.set(task.id, drafts[i]));
-    } catch (error) {
-      if (!endsTheStep(error, ctx.deliveryCount)) throw error;
-      await deps.bus.store.append(modelFailure(view, 'atomizer', error.message, meta));
-      return ack();
-    }
-    await deps.bus.store.append(decideAtoms(view, answers, meta));
+      return new Map<string, unknown>(tasks.map((task, i) => [task.id, drafts[i]]));
+    };
+    const call = await callModel(atomize, 'stage', ctx);
+    if (call.kind === 'retry') return call.outcome;
+    await deps.bus.store.append(
+      call.kind === 'answered'
+        ? decideAtoms(view, call.answer, meta)
+        : modelFailure(view, 'atomizer', call.reason, meta),
+    );
     return ack();
   };

@@ -1,6 +1,6 @@
 import type { MgeEvent } from '@mge/contracts';
-import type { Bus, Clock, Handler } from '@mge/kit';
-import { ack, endsTheStep, isRetryable } from '@mge/kit';
+import type { Bus, Clock, Handler, HandlerContext, Outcome } from '@mge/kit';
+import { ack, callModel, ValidationFailure } from '@mge/kit';
 import type { DiscoveryOutcome } from '../domain/discovery.js';
 import { decideDiscovery, isShadow, needsDiscovery, twinCopy } from '../domain/discovery.js';
 import type { DiscoveryModel } from '../ports.js';
@@ -24,28 +24,26 @@ export const onRunRequested =
       await deps.bus.store.append(twinCopy(view.document, meta, twin)); // a redelivery finishes the copy
       return ack();
     }
-    const outcome = await discover(deps.model, event, ctx.deliveryCount);
+    const outcome = await discover(deps.model, event, ctx);
+    if (outcome.kind === 'retry') return outcome.outcome;
     await deps.bus.store.append(decideDiscovery(view, outcome, meta, twin));
     return ack();
   };
 
-/** The document of the request; a model that cannot give one fails the stage, naming why. */
+/** The document of the request, or a later try; a model that cannot give one fails the stage, naming why. */
 async function discover(
   model: DiscoveryModel,
   event: MgeEvent<'RunRequested'>,
-  deliveryCount: number,
-): Promise<DiscoveryOutcome> {
+  ctx: HandlerContext,
+): Promise<DiscoveryOutcome | { readonly kind: 'retry'; readonly outcome: Outcome }> {
   if (event.data.spec !== undefined) return { kind: 'document', document: event.data.spec, source: 'spec' };
   try {
-    return {
-      kind: 'document',
-      document: await model.discover(event.data.request, event.data),
-      source: 'request',
-    };
+    const call = await callModel(() => model.discover(event.data.request, event.data), 'stage', ctx);
+    if (call.kind === 'answered') return { kind: 'document', document: call.answer, source: 'request' };
+    return call.kind === 'retry' ? call : { kind: 'failed', code: 'model_failed', message: call.reason };
   } catch (error) {
-    if (endsTheStep(error, deliveryCount))
-      return { kind: 'failed', code: 'model_failed', message: error.message };
-    if (isRetryable(error)) throw error;
-    return { kind: 'failed', code: 'unreadable_request', message: (error as Error).message };
+    if (error instanceof ValidationFailure)
+      return { kind: 'failed', code: 'unreadable_request', message: error.message };
+    throw error;
   }
 }

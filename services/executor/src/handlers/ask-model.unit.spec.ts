@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { HandlerContext } from '@mge/kit';
-import { MODEL_MAX_DELIVER, silentLogger, UpstreamError } from '@mge/kit';
-import { askModel, PROVIDER_TRIES } from './ask-model.js';
+import { MODEL_MAX_DELIVER, PROVIDER_TRIES, silentLogger, UpstreamError } from '@mge/kit';
+import { askModel } from './ask-model.js';
 
 const ctx = (deliveryCount: number): HandlerContext => ({
   deliveryCount,

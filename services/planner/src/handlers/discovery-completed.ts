@@ -1,6 +1,6 @@
 import type { Bus, Clock, Handler } from '@mge/kit';
 import { modelFailure } from '@mge/run';
-import { ack, endsTheStep } from '@mge/kit';
+import { ack, callModel } from '@mge/kit';
 import { decidePlan, needsPlan } from '../domain/planning.js';
 import { needsTaskList } from '../domain/task-list.js';
 import type { PlannerModel } from '../ports.js';
@@ -21,12 +21,13 @@ export const onDiscoveryCompleted =
     const view = await deps.bus.views.load(event.data.runId);
     if (view.requested === undefined || (!needsPlan(view) && !needsTaskList(view))) return ack();
     const meta = { source: 'mge/planner', time: deps.clock(), cause: event };
-    try {
-      const answer = await deps.model.plan(event.data.document, view.requested);
-      await deps.bus.store.append(decidePlan(view, answer, meta));
-    } catch (error) {
-      if (!endsTheStep(error, ctx.deliveryCount)) throw error;
-      await deps.bus.store.append(modelFailure(view, 'planner', error.message, meta));
-    }
+    const run = view.requested;
+    const call = await callModel(() => deps.model.plan(event.data.document, run), 'stage', ctx);
+    if (call.kind === 'retry') return call.outcome;
+    await deps.bus.store.append(
+      call.kind === 'answered'
+        ? decidePlan(view, call.answer, meta)
+        : modelFailure(view, 'planner', call.reason, meta),
+    );
     return ack();
   };
