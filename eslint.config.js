@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import mge from './scripts/eslint-rules/no-import-cycle.mjs';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.jest-cache/**', 'contracts/schemas/**'] },
@@ -16,6 +17,12 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // No import cycles (type-only imports included): shared parts move down into leaf modules.
+    files: ['**/*.ts', '**/*.mjs'],
+    plugins: { mge },
+    rules: { 'mge/no-import-cycle': 'error' },
   },
   {
     // Domain cores are pure: no I/O, no runtime kit, no SDKs.

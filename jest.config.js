@@ -22,7 +22,11 @@ const base = {
 export default {
   testTimeout: 300_000,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/**/src/**/*.unit.spec.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/**/src/**/*.unit.spec.ts', '<rootDir>/scripts/**/*.unit.spec.mjs'],
+    },
     { ...base, displayName: 'int', testMatch: ['<rootDir>/**/src/**/*.int.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/integration-tests/src/**/*.e2e.spec.ts'] },
   ],

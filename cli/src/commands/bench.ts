@@ -16,7 +16,7 @@ import { fileLogger } from '../runtime/logger.js';
 import { createServices, startServices, stopServices } from '../runtime/services.js';
 import type { CommandContext } from './context.js';
 import { requested } from './request-run.js';
-import { followRun } from './run.js';
+import { followRun } from './follow-run.js';
 
 const quiet = { show: () => undefined, note: () => undefined, stop: () => undefined };
 

@@ -12,7 +12,7 @@ import type { CommandContext } from './context.js';
 import { runPair } from './request-run.js';
 import type { RunFlags, RunInput } from './run-input.js';
 import { parseRunInput } from './run-input.js';
-import { withServices } from './run.js';
+import { withServices } from './drive-run.js';
 import { z } from 'zod';
 
 export interface CompareFlags extends Omit<RunFlags, 'mode' | 'user' | 'tenant'> {

@@ -7,8 +7,8 @@ import { openFlagStore } from '@mge/kit';
 import { ulid } from 'ulid';
 import type { ProgressDisplay } from '../progress/display.js';
 import type { CommandContext } from './context.js';
-import type { Outcome } from './run.js';
-import { followRun } from './run.js';
+import type { Outcome } from './follow-run.js';
+import { followRun } from './follow-run.js';
 import type { RunInput } from './run-input.js';
 
 /**

@@ -7,7 +7,8 @@ import type { CommandContext } from './context.js';
 import { withRunEvents } from './read-run.js';
 import type { RunOutcome } from './rerun-check.js';
 import { differences, generatedCode } from './rerun-check.js';
-import { driveRun, followRun } from './run.js';
+import { driveRun } from './drive-run.js';
+import { followRun } from './follow-run.js';
 
 /**
  * `mge rerun <runId>`: runs the same request again as a new run whose every model call is answered

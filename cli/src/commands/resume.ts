@@ -6,7 +6,8 @@ import { ExitCode, UsageError } from '../errors.js';
 import { formatSummary } from '../format/summary.js';
 import type { CommandContext } from './context.js';
 import { withRunEvents } from './read-run.js';
-import { driveRun, followRun } from './run.js';
+import { driveRun } from './drive-run.js';
+import { followRun } from './follow-run.js';
 
 /**
  * `mge resume <runId>`: continues an interrupted run from its log. The services start in this process;

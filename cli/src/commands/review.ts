@@ -14,7 +14,8 @@ import { runIdArg } from '../args.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { openCliBus } from '../runtime/bus.js';
 import type { CommandContext } from './context.js';
-import { driveRun, followRun } from './run.js';
+import { driveRun } from './drive-run.js';
+import { followRun } from './follow-run.js';
 
 export interface ReviewFlags {
   readonly run?: string;

@@ -12,14 +12,13 @@ export {
   testStamp,
   testTask,
 } from './fixtures.js';
+export type { MessagesApiOptions, MessagesApiServer } from './messages-api.js';
 export type {
-  MessagesApiOptions,
-  MessagesApiServer,
   ReceivedRequest,
   ReportedUsage,
   RequestBlock,
   RequestBody,
   Script,
   ScriptedAnswer,
-} from './messages-api.js';
+} from './messages-api-types.js';
 export { startMessagesApi } from './messages-api.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ReportedUsage, ScriptedAnswer } from './messages-api.js';
+import type { ReportedUsage, ScriptedAnswer } from './messages-api-types.js';
 
 /** How the Messages API test server writes its answers: a message as JSON or SSE, a broken stream, an error. */
 

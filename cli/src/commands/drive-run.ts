@@ -1,0 +1,57 @@
+import { serviceNames } from '@mge/contracts';
+import type { Bus } from '@mge/kit';
+import { ExitCode } from '../errors.js';
+import { formatSummary } from '../format/summary.js';
+import type { ProgressDisplay } from '../progress/display.js';
+import { createProgressDisplay } from '../progress/display.js';
+import { openCliBus } from '../runtime/bus.js';
+import { fileLogger } from '../runtime/logger.js';
+import { createServices, startServices, stopServices } from '../runtime/services.js';
+import type { CommandContext } from './context.js';
+import type { Outcome } from './follow-run.js';
+import { watchRollbacks } from './rollbacks.js';
+
+/**
+ * Starts every service in this process, lets `follow` record what it asks for and follow it with
+ * live progress, then prints the summary. The exit code follows the (serving) run; 130 when interrupted.
+ */
+export function driveRun(
+  ctx: CommandContext,
+  runId: string,
+  options: { json: boolean; concurrency: number },
+  follow: (bus: Bus, display: ProgressDisplay) => Promise<Outcome>,
+): Promise<number> {
+  return withServices(ctx, runId, options.concurrency, async (bus, logFile) => {
+    const display = createProgressDisplay(ctx.stderr, Date.now());
+    const summary = await follow(bus, display).finally(() => display.stop());
+    if (summary === undefined) {
+      ctx.stderr.write(
+        `interrupted; the run is recorded as ${runId}: mge resume ${runId} (logs: ${logFile})\n`,
+      );
+      return 130;
+    }
+    ctx.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
+    return summary.status === 'succeeded' ? ExitCode.ok : ExitCode.runFailed;
+  });
+}
+
+/** Starts every service in this process (logging to a file named after `logName`), runs `work`, stops them. */
+export async function withServices<T>(
+  ctx: CommandContext,
+  logName: string,
+  concurrency: number,
+  work: (bus: Bus, logFile: string) => Promise<T>,
+): Promise<T> {
+  const { logger, file } = fileLogger(ctx.config.MGE_HOME, logName, ctx.config.MGE_LOG_LEVEL);
+  const cli = await openCliBus(ctx.config, logger);
+  const services = createServices(serviceNames, cli.bus, logger, ctx.config, { concurrency });
+  const stopWatching = watchRollbacks(cli.bus, new Date().toISOString(), (line) => ctx.stderr.write(line));
+  try {
+    await startServices(services);
+    return await work(cli.bus, file);
+  } finally {
+    await stopServices(services);
+    await stopWatching();
+    await cli.close();
+  }
+}
