@@ -31,10 +31,12 @@ export interface Envelope<T extends MessageType = MessageType> {
   readonly data: MessageData<T>;
 }
 
+/** A message of a given type (a discriminated union over `type` when T is a union). */
+export type Message<T extends MessageType = MessageType> = { [K in T]: Envelope<K> }[T];
 /** An event of a given type (a discriminated union over `type` when T is a union). */
-export type MgeEvent<T extends EventType = EventType> = { [K in T]: Envelope<K> }[T];
+export type MgeEvent<T extends EventType = EventType> = Message<T>;
 /** A work item of a given type. */
-export type WorkItem<T extends WorkType = WorkType> = { [K in T]: Envelope<K> }[T];
+export type WorkItem<T extends WorkType = WorkType> = Message<T>;
 /** An event as read back from the log, with its stream sequence. */
 export type StoredEvent<T extends EventType = EventType> = MgeEvent<T> & { readonly seq: number };
 

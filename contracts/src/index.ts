@@ -96,7 +96,15 @@ export type {
   WorkType,
 } from './catalog.js';
 export { eventCatalog, eventTypes, messageDef, workCatalog, workDef } from './catalog.js';
-export type { Envelope, MessageMeta, MgeEvent, ParseResult, StoredEvent, WorkItem } from './envelope.js';
+export type {
+  Envelope,
+  Message,
+  MessageMeta,
+  MgeEvent,
+  ParseResult,
+  StoredEvent,
+  WorkItem,
+} from './envelope.js';
 export {
   ceHeader,
   createMessage,

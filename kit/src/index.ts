@@ -29,7 +29,9 @@ export type { EventStore, InvalidStoredEvent, RunEvents } from './nats/event-sto
 export { createEventStore, isStoredEvent } from './nats/event-store.js';
 export type { Outcome } from './nats/outcome.js';
 export { ack, reject, retry } from './nats/outcome.js';
-export type { ConsumerDeps, Handler, HandlerContext, RunningConsumer, Subscription } from './nats/consume.js';
+export type { ConsumerDeps, RunningConsumer } from './nats/consume.js';
+export type { Handler, HandlerContext, Subscription, SubscriptionSpec } from './nats/subscription.js';
+export { subscription } from './nats/subscription.js';
 export { startConsumer } from './nats/consume.js';
 export type { ModelFailure, ModelFailureKind, ModelStep, ModelVerdict } from './retry.js';
 export {
@@ -50,6 +52,6 @@ export type { Bus } from './nats/runtime.js';
 export { openBus } from './nats/runtime.js';
 export { parseWire, headerRecord } from './nats/wire.js';
 export type { Clock, Service } from './service.js';
-export { createService, systemClock } from './service.js';
+export { createService, elapsedMs, systemClock } from './service.js';
 export { loadConfigOrExit, runUntilSignal } from './lifecycle.js';
 export { mapLimit } from './map-limit.js';

@@ -1,5 +1,5 @@
 import { UpstreamError } from './errors.js';
-import type { HandlerContext } from './nats/consume.js';
+import type { HandlerContext } from './nats/subscription.js';
 import type { Outcome } from './nats/outcome.js';
 import { retry } from './nats/outcome.js';
 import type { ModelStep } from './retry.js';

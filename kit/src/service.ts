@@ -1,5 +1,6 @@
 import type { Logger } from './logger.js';
-import type { RunningConsumer, Subscription } from './nats/consume.js';
+import type { RunningConsumer } from './nats/consume.js';
+import type { Subscription } from './nats/subscription.js';
 import type { Bus } from './nats/runtime.js';
 
 /** A service as every composition root sees it. */
@@ -33,3 +34,6 @@ export function createService(
 /** The ISO time now; services take a clock so deciders stay pure. */
 export type Clock = () => string;
 export const systemClock: Clock = () => new Date().toISOString();
+
+/** Milliseconds since `started` (a `performance.now()` reading), to a hundredth. */
+export const elapsedMs = (started: number): number => Math.round((performance.now() - started) * 100) / 100;

@@ -1,7 +1,6 @@
 import type { Consumer, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { AckPolicy } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
-import type { Envelope, MessageType } from '@mge/contracts';
 import { isRetryable, UpstreamError } from '../errors.js';
 import { retryDelayMs } from '../retry.js';
 import type { Logger } from '../logger.js';
@@ -9,37 +8,8 @@ import type { Outcome } from './outcome.js';
 import { reject, retry } from './outcome.js';
 import { createSlots } from './slots.js';
 import type { Rejecter } from './dead-letter.js';
+import type { Subscription } from './subscription.js';
 import { parseWire } from './wire.js';
-
-/** What a handler gets besides its message. */
-export interface HandlerContext {
-  readonly deliveryCount: number;
-  readonly logger: Logger;
-  /** Tells the server the work goes on (resets the ack wait). Sent periodically anyway. */
-  working(): void;
-}
-
-export type Handler<T extends MessageType = MessageType> = (
-  message: Envelope<T>,
-  ctx: HandlerContext,
-) => Promise<Outcome>;
-
-/** One durable consumer of a service: the service at a glance is a list of these. */
-export interface Subscription {
-  readonly durable: string;
-  readonly stream: string;
-  readonly filter: string;
-  /** The message types this consumer takes; anything else on its subject is rejected. */
-  readonly accepts: readonly MessageType[];
-  readonly handler: Handler;
-  /** Handlers running at once in this process. */
-  readonly maxInFlight: number;
-  /** Unacknowledged messages across every process sharing the consumer (the fleet-wide bound). */
-  readonly maxAckPending?: number;
-  readonly ackWaitMs?: number;
-  /** Deliveries after which a message that still fails goes to the DLQ. */
-  readonly maxDeliver?: number;
-}
 
 export interface ConsumerDeps {
   readonly js: JetStreamClient;
@@ -134,11 +104,9 @@ async function handle(
   const parsed = parseWire(m.headers, m.data);
   if (!parsed.ok) return deps.deadLetter(m, `does not parse: ${parsed.issues.join('; ')}`, undefined);
   const message = parsed.message;
-  if (!sub.accepts.includes(message.type))
-    return deps.deadLetter(m, `unexpected message type ${message.type}`, message);
   if (deliveries > maxDeliver)
     return deps.deadLetter(m, `delivered ${deliveries} times without success`, message);
-  const runId = (message.data as { runId?: string }).runId;
+  const runId = 'runId' in message.data ? message.data.runId : undefined;
   const logger = deps.logger.child({ runId, correlationId: message.correlationId, type: message.type });
   const heartbeat = setInterval(() => m.working(), Math.max(1_000, ackWaitMs / 3));
   let outcome: Outcome;

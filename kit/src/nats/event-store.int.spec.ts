@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
-import type { Envelope } from '@mge/contracts';
 import { createMessage, streams, subjects } from '@mge/contracts';
 import { silentLogger } from '../logger.js';
 import type { TestNatsServer } from '../testing/nats-server.js';
@@ -9,6 +8,7 @@ import { waitForEvent } from '../testing/wait-for-event.js';
 import { ack, reject, retry } from './outcome.js';
 import type { Bus } from './runtime.js';
 import { openBus } from './runtime.js';
+import { subscription } from './subscription.js';
 
 const runId = 'r-01JDX0000000000000000000AA';
 const time = '2026-11-25T10:00:00.000Z';
@@ -88,21 +88,20 @@ describe('event store and consume loop on a real nats-server', () => {
     const [consumer] = await bus.startConsumers(
       'tester',
       [
-        {
+        subscription({
           durable: 'tester',
           stream: streams.work,
           filter: subjects.serviceWork('validator'),
           accepts: ['ValidateTask'],
           maxInFlight: 4,
-          handler: async (message: Envelope, ctx) => {
-            const data = message.data as { taskId: string };
+          handler: async ({ data }, ctx) => {
             seen.push(`${data.taskId}#${ctx.deliveryCount}`);
             if (data.taskId === 'flaky' && ctx.deliveryCount === 1) return retry(50);
             if (data.taskId === 'flaky') redelivered();
             if (data.taskId === 'bad') return reject('this task cannot be validated');
             return ack();
           },
-        },
+        }),
       ],
       silentLogger(),
     );
@@ -112,7 +111,12 @@ describe('event store and consume loop on a real nats-server', () => {
         { runId, taskId, revision: 'a1' },
         { source: 'test', time, key: [taskId] },
       );
-    await bus.store.append([task('ok'), task('flaky'), task('bad')]);
+    const milestone = createMessage(
+      'ValidateMilestone',
+      { runId, milestoneId: 'm1', revision: 'a1' },
+      { source: 'test', time, key: ['m1'] },
+    );
+    await bus.store.append([task('ok'), task('flaky'), task('bad'), milestone]);
     await bus.js.publish(subjects.work('validator', 'task'), 'not json at all');
     const rejected = await waitForEvent(bus.store, runId, 'MessageRejected', () => true, 10_000);
     expect(rejected.data.reason).toBe('this task cannot be validated');
@@ -124,7 +128,7 @@ describe('event store and consume loop on a real nats-server', () => {
     });
     const reader = await bus.js.consumers.get(streams.dlq, dlq.name);
     const copies: { reason: string | undefined; body: string }[] = [];
-    for await (const m of await reader.fetch({ max_messages: 2, expires: 5_000 })) {
+    for await (const m of await reader.fetch({ max_messages: 3, expires: 5_000 })) {
       copies.push({ reason: m.headers?.get('mge-dlq-reason'), body: m.string() });
     }
     expect(copies).toEqual(
@@ -134,6 +138,10 @@ describe('event store and consume loop on a real nats-server', () => {
           body: JSON.stringify({ runId, taskId: 'bad', revision: 'a1' }),
         },
         { reason: expect.stringContaining('does not parse'), body: 'not json at all' },
+        {
+          reason: 'unexpected message type ValidateMilestone',
+          body: JSON.stringify({ runId, milestoneId: 'm1', revision: 'a1' }),
+        },
       ]),
     );
     await flakyRedelivered;

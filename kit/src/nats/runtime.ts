@@ -9,7 +9,8 @@ import { createRejecter } from './dead-letter.js';
 import type { EventStore } from './event-store.js';
 import { createEventStore } from './event-store.js';
 import { provisionStreams } from './provision.js';
-import type { RunningConsumer, Subscription } from './consume.js';
+import type { RunningConsumer } from './consume.js';
+import type { Subscription } from './subscription.js';
 import { startConsumer } from './consume.js';
 
 /** One process's connection to the bus: the event store, run views and consumers, sharing one connection. */

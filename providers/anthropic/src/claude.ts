@@ -7,7 +7,7 @@ import {
   MAX_ATOM_OUTPUT_TOKENS,
 } from '@mge/contracts';
 import type { Bus, Clock } from '@mge/kit';
-import { systemClock, UpstreamError } from '@mge/kit';
+import { elapsedMs, systemClock, UpstreamError } from '@mge/kit';
 import { paidCalls, recordings, responseCache } from './answers.js';
 import type { MessagesClient } from './client.js';
 import { createMessagesClient } from './client.js';
@@ -142,7 +142,7 @@ export function createClaude(deps: ClaudeDeps): Claude {
     const hash = requestHash(request);
     const started = performance.now();
     const { reply, source } = await answer(run, request, hash, step, at);
-    const latencyMs = Math.round((performance.now() - started) * 100) / 100;
+    const latencyMs = elapsedMs(started);
     const parsed = parseReply(call.step, reply);
     // only a usable answer is served to later runs: a broken one is asked afresh
     if (source === 'api' && run.cache !== false && parsed.ok) await cache.put(hash, reply);

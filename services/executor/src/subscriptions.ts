@@ -1,6 +1,6 @@
-import { MODEL_MAX_DELIVER } from '@mge/kit';
+import { MODEL_MAX_DELIVER, subscription } from '@mge/kit';
 import { streams, subjects } from '@mge/contracts';
-import type { Handler, Subscription } from '@mge/kit';
+import type { Subscription } from '@mge/kit';
 import type { GenerateAtomDeps } from './handlers/generate-atom.js';
 import { onGenerateAtom } from './handlers/generate-atom.js';
 import { onGenerateFile } from './handlers/generate-file.js';
@@ -16,26 +16,26 @@ export interface ExecutorLimits {
  * which reads every event, runs in the one replica holding its lease: see service.ts.)
  */
 export const executorSubscriptions = (deps: GenerateAtomDeps, limits: ExecutorLimits): Subscription[] => [
-  {
+  subscription({
     durable: 'executor',
     maxDeliver: MODEL_MAX_DELIVER,
     stream: streams.work,
     filter: subjects.serviceWork('executor'),
     accepts: ['GenerateAtom'],
-    handler: onGenerateAtom(deps) as Handler,
+    handler: onGenerateAtom(deps),
     maxInFlight: limits.perProcess,
     maxAckPending: limits.fleet,
     ackWaitMs: 15_000,
-  },
-  {
+  }),
+  subscription({
     // V1 writes one file at a time per run; its own lane, so it never waits behind V2's atoms
     durable: 'executor-v1',
     maxDeliver: MODEL_MAX_DELIVER,
     stream: streams.work,
     filter: subjects.serviceWork('executor', 'v1'),
     accepts: ['GenerateFile'],
-    handler: onGenerateFile(deps) as Handler,
+    handler: onGenerateFile(deps),
     maxInFlight: 4,
     ackWaitMs: 30_000,
-  },
+  }),
 ];

@@ -1,5 +1,6 @@
 import { streams, subjects } from '@mge/contracts';
 import type { Subscription } from '@mge/kit';
+import { subscription } from '@mge/kit';
 import type { ProjectorDeps } from './handlers/review-events.js';
 import { onReviewEvent } from './handlers/review-events.js';
 
@@ -8,12 +9,12 @@ import { onReviewEvent } from './handlers/review-events.js';
  * (replicas sharing the durable write with compare-and-set).
  */
 export const reviewSubscriptions = (deps: ProjectorDeps): Subscription[] => [
-  {
+  subscription({
     durable: 'review-projector',
     stream: streams.events,
     filter: subjects.eventOfAnyRun('review', '>'),
     accepts: ['ReviewQueued', 'AtomApproved', 'AtomRejected', 'AtomEdited', 'AtomRegenerationRequested'],
     handler: onReviewEvent(deps),
     maxInFlight: 1,
-  },
+  }),
 ];

@@ -1,4 +1,5 @@
 import type { AtomSpec, MasterPlan, Task, TestCounts, ValidationError } from '@mge/contracts';
+import type { Bus, Clock } from '@mge/kit';
 
 /** The atoms of a run that currently stand (passed L1), with their code. */
 export interface ProjectSnapshot {
@@ -44,4 +45,11 @@ export interface Checker {
   checkProject(snapshot: ProjectSnapshot, target: ProjectTarget): Promise<ProjectOutcome>;
   /** V1: the project made of whole files; `blamedAtoms` are the ids of the tasks whose files are at fault. */
   checkFiles(files: readonly WholeFile[], target: ProjectTarget): Promise<ProjectOutcome>;
+}
+
+/** What the validator's handlers need. */
+export interface ValidatorDeps {
+  readonly bus: Bus;
+  readonly checker: Checker;
+  readonly clock: Clock;
 }

@@ -14,9 +14,8 @@ type ReviewEvent = MgeEvent<
 
 /** A review event → the queue entries it changes, written to the store. */
 export const onReviewEvent =
-  (deps: ProjectorDeps): Handler =>
-  async (message) => {
-    const event = message as ReviewEvent;
+  (deps: ProjectorDeps): Handler<ReviewEvent['type']> =>
+  async (event) => {
     const changed = evolveQueue(await deps.store.entriesOf(event.data.runId), event);
     await deps.store.put(changed);
     return ack();

@@ -1,13 +1,7 @@
 import { createMessage } from '@mge/contracts';
-import type { Bus, Clock, Handler } from '@mge/kit';
-import { ack } from '@mge/kit';
-import type { Checker } from '../ports.js';
-
-export interface ValidatorDeps {
-  readonly bus: Bus;
-  readonly checker: Checker;
-  readonly clock: Clock;
-}
+import type { Handler } from '@mge/kit';
+import { ack, elapsedMs } from '@mge/kit';
+import type { ValidatorDeps } from '../ports.js';
 
 /**
  * AtomGenerated (or a reviewer's AtomEdited) → AtomValidated (L1). L1 needs only the attempt's code and the atom's spec (fixed for
@@ -28,7 +22,7 @@ export const onAtomGenerated =
       level: 1 as const,
       passed: errors.length === 0,
       errors,
-      durationMs: elapsed(started),
+      durationMs: elapsedMs(started),
     };
     const meta = { source: 'mge/validator', time: deps.clock(), cause: event };
     await deps.bus.store.append([
@@ -36,5 +30,3 @@ export const onAtomGenerated =
     ]);
     return ack();
   };
-
-export const elapsed = (started: number): number => Math.round((performance.now() - started) * 100) / 100;

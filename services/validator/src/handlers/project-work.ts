@@ -1,8 +1,7 @@
 import { collectionName, createMessage } from '@mge/contracts';
 import type { Handler } from '@mge/kit';
-import { ack } from '@mge/kit';
-import type { ValidatorDeps } from './atom-generated.js';
-import { elapsed } from './atom-generated.js';
+import type { ValidatorDeps } from '../ports.js';
+import { ack, elapsedMs } from '@mge/kit';
 
 /** ValidateProject → ProjectValidated: V1's one check, of the whole project, at the end. */
 export const onValidateProject =
@@ -25,7 +24,7 @@ export const onValidateProject =
       smoke: outcome.smoke,
       outDir,
       files: outcome.files,
-      durationMs: elapsed(started),
+      durationMs: elapsedMs(started),
     };
     const meta = { source: 'mge/validator', time: deps.clock(), cause: work, key: [] };
     await deps.bus.store.append([createMessage('ProjectValidated', data, meta)]);

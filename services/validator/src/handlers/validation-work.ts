@@ -2,11 +2,9 @@ import type { MgeEvent, WorkItem } from '@mge/contracts';
 import type { RunView } from '@mge/run';
 import { collectionName, createMessage } from '@mge/contracts';
 import type { Handler } from '@mge/kit';
-import { ack } from '@mge/kit';
+import { ack, elapsedMs } from '@mge/kit';
 import { isCurrent } from '../domain/current.js';
-import type { ProjectSnapshot } from '../ports.js';
-import type { ValidatorDeps } from './atom-generated.js';
-import { elapsed } from './atom-generated.js';
+import type { ProjectSnapshot, ValidatorDeps } from '../ports.js';
 
 type ValidationWork = WorkItem<'ValidateTask' | 'ValidateMilestone' | 'ValidatePlan'>;
 
@@ -20,9 +18,8 @@ function snapshotOf(view: RunView): ProjectSnapshot {
 
 /** ValidateTask / ValidateMilestone / ValidatePlan → L2 / L3 / L4 result (the scheduler decides what comes next). */
 export const onValidationWork =
-  (deps: ValidatorDeps): Handler =>
-  async (message) => {
-    const work = message as ValidationWork;
+  (deps: ValidatorDeps): Handler<ValidationWork['type']> =>
+  async (work) => {
     const runId = work.data.runId;
     const view = await deps.bus.views.load(runId);
     const scope =
@@ -46,7 +43,7 @@ async function validate(deps: ValidatorDeps, view: RunView, work: ValidationWork
   if (work.type === 'ValidateTask') {
     const { taskId } = work.data;
     const outcome = await deps.checker.checkTask(snapshot, taskId);
-    const data = { runId, taskId, level: 2 as const, revision, ...outcome, durationMs: elapsed(started) };
+    const data = { runId, taskId, level: 2 as const, revision, ...outcome, durationMs: elapsedMs(started) };
     return createMessage('TaskValidated', data, stamp([taskId, revision], taskId));
   }
   if (work.type === 'ValidateMilestone') {
@@ -58,13 +55,13 @@ async function validate(deps: ValidatorDeps, view: RunView, work: ValidationWork
       level: 3 as const,
       revision,
       ...outcome,
-      durationMs: elapsed(started),
+      durationMs: elapsedMs(started),
     };
     return createMessage('MilestoneValidated', data, stamp([milestoneId, revision], milestoneId));
   }
   const outDir = view.requested!.outDir;
   const smokePath = `/${collectionName(view.document!.entities[0]!.name)}`;
   const outcome = await deps.checker.checkProject(snapshot, { outDir, smokePath });
-  const data = { runId, level: 4 as const, revision, ...outcome, outDir, durationMs: elapsed(started) };
+  const data = { runId, level: 4 as const, revision, ...outcome, outDir, durationMs: elapsedMs(started) };
   return createMessage('MasterPlanValidated', data, stamp([revision], runId));
 }
