@@ -23,7 +23,7 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 
 /** The figures of a completed run from its events and the concurrency it ran at. */
 export function benchFigures(events: readonly StoredEvent[], concurrency: number): BenchFigures {
-  const graph = events.find((e) => isEvent(e, 'AtomGraphBuilt')) as StoredEvent<'AtomGraphBuilt'> | undefined;
+  const graph = events.find((e) => isEvent(e, 'AtomGraphBuilt'));
   const completed = events.find((e) => isEvent(e, 'RunCompleted'));
   if (graph === undefined || completed === undefined)
     throw new Error('the run has no atom graph or did not complete');
