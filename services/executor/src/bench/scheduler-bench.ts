@@ -1,6 +1,7 @@
 import type { MgeEvent, WorkItem } from '@mge/contracts';
 import { applyEvent, foldRun } from '@mge/run';
-import { createRunSchedule, schedule } from '../domain/schedule.js';
+import { decide } from '../domain/schedule.js';
+import { applyDecision, holdSchedule } from '../scheduler/apply-decision.js';
 import type { SchedulerWorkload } from './scheduler-workload.js';
 import { schedulerWorkload } from './scheduler-workload.js';
 
@@ -20,7 +21,7 @@ export interface SchedulerRunCost {
  * the answers to a few of the work items it issued. Times only that path, as `decideMs` does.
  */
 export function simulateRun(workload: SchedulerWorkload): SchedulerRunCost {
-  const state = createRunSchedule(foldRun(workload.runId, workload.opening));
+  let state = holdSchedule(foldRun(workload.runId, workload.opening));
   const pending: WorkItem[] = [];
   let batch: MgeEvent[] = [];
   let cause = workload.opening[workload.opening.length - 1];
@@ -30,7 +31,8 @@ export function simulateRun(workload: SchedulerWorkload): SchedulerRunCost {
   while (cause !== undefined) {
     const started = performance.now();
     for (const event of batch) applyEvent(state.view, event);
-    const decision = schedule(state, { source: 'bench', time: '2026-01-01T00:00:01.000Z', cause });
+    const decision = decide(state, { source: 'bench', time: '2026-01-01T00:00:01.000Z', cause });
+    state = applyDecision(state, decision);
     decideMs += performance.now() - started;
     decisions += 1;
     events += batch.length;
