@@ -5,11 +5,13 @@ export type {
   LevelView,
   ModelCallCounts,
   RunView,
+  SeenIds,
   V1File,
   V1View,
   VerdictCounts,
 } from './view.js';
 export { createRunView } from './view.js';
+export { draftRunView } from './copy.js';
 export { applyEvent, foldRun } from './fold.js';
 export { revisionOf, scopeAtoms } from './scope.js';
 export { summarizeRun } from './summarize.js';

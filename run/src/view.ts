@@ -120,7 +120,13 @@ export interface RunView {
   /** The stream sequence of the last event folded (0 for none). */
   lastSeq: number;
   /** Ids of the events folded, so a redelivered or re-read event is applied once. */
-  readonly seen: Set<string>;
+  readonly seen: SeenIds;
+}
+
+/** The ids of the events a view folded: a Set, or a draft's own ids over those of the view it copied. */
+export interface SeenIds {
+  has(id: string): boolean;
+  add(id: string): unknown;
 }
 
 /** A run's model calls by where their answers came from, and what the API billed for them. */

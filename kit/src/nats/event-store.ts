@@ -3,7 +3,7 @@ import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { nanos, nuid } from '@nats-io/transport-node';
 import type { Envelope, StoredEvent } from '@mge/contracts';
-import { natsSubject, streams, subjects } from '@mge/contracts';
+import { natsSubject, parseEventSubject, streams, subjects } from '@mge/contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InfrastructureError } from '../errors.js';
 import { parseWire, toNatsHeaders } from './wire.js';
@@ -144,7 +144,7 @@ export function createEventStore(nc: NatsConnection, js: JetStreamClient, jsm: J
       const info = await jsm.streams.info(streams.events, {
         subjects_filter: subjects.eventOfAnyRun('run', 'requested'),
       });
-      const found = Object.keys(info.state.subjects ?? {}).map((s) => s.split('.')[2]!);
+      const found = Object.keys(info.state.subjects ?? {}).flatMap((s) => parseEventSubject(s)?.runId ?? []);
       const withSeq = await Promise.all(
         found.map(async (runId) => {
           const msg = await jsm.streams.getMessage(streams.events, {

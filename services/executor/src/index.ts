@@ -1,5 +1,5 @@
 export { createExecutorService } from './service.js';
 export type { ExecutorService, ExecutorServiceDeps } from './service.js';
 export type { AtomModel, AtomModels } from './ports.js';
-export type { SchedulerStats } from './handlers/scheduler.js';
+export type { SchedulerStats } from './scheduler/scheduler.js';
 export { ExecutorConfig } from './config.js';

@@ -8,6 +8,7 @@ import type {
   Task,
   TokenUsage,
 } from '@mge/contracts';
+import type { Bus, Clock } from '@mge/kit';
 
 /** What a model needs to write one atom attempt. */
 export interface AtomRequest {
@@ -48,3 +49,10 @@ export interface AtomModel {
 
 /** The models this executor can use, by the provider a run asked for. */
 export type AtomModels = Partial<Record<ProviderName, AtomModel>>;
+
+/** What the work handlers (GenerateAtom, GenerateFile) need. */
+export interface GenerateAtomDeps {
+  readonly bus: Bus;
+  readonly models: AtomModels;
+  readonly clock: Clock;
+}

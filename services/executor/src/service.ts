@@ -7,8 +7,8 @@ import { createClaude, defaultClaudeSettings } from '@mge/provider-anthropic';
 import { claudeAtomModel } from './adapters/claude-model.js';
 import { offlineAtomModel } from './adapters/offline-model.js';
 import { simulatedAtomModel } from './adapters/simulated-model.js';
-import type { Scheduler } from './handlers/scheduler.js';
-import { createScheduler } from './handlers/scheduler.js';
+import type { Scheduler } from './scheduler/scheduler.js';
+import { createScheduler } from './scheduler/scheduler.js';
 import type { AtomModels } from './ports.js';
 import { executorSubscriptions } from './subscriptions.js';
 

@@ -1,7 +1,7 @@
 import { MODEL_MAX_DELIVER, subscription } from '@mge/kit';
 import { streams, subjects } from '@mge/contracts';
 import type { Subscription } from '@mge/kit';
-import type { GenerateAtomDeps } from './handlers/generate-atom.js';
+import type { GenerateAtomDeps } from './ports.js';
 import { onGenerateAtom } from './handlers/generate-atom.js';
 import { onGenerateFile } from './handlers/generate-file.js';
 

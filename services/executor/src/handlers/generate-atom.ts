@@ -1,16 +1,10 @@
 import type { MgeEvent, WorkItem } from '@mge/contracts';
 import { createMessage } from '@mge/contracts';
-import type { Bus, Clock, Handler } from '@mge/kit';
+import type { Handler } from '@mge/kit';
 import { ack } from '@mge/kit';
-import type { AtomModels } from '../ports.js';
-import type { WrittenCode } from './ask-model.js';
-import { askModel } from './ask-model.js';
-
-export interface GenerateAtomDeps {
-  readonly bus: Bus;
-  readonly models: AtomModels;
-  readonly clock: Clock;
-}
+import type { WrittenCode } from '../model/ask-model.js';
+import { askModel } from '../model/ask-model.js';
+import type { GenerateAtomDeps } from '../ports.js';
 
 /**
  * GenerateAtom → AtomGenerated (or AtomGenerationFailed); a retryable provider error waits and retries.

@@ -2,8 +2,8 @@ import type { MgeEvent, WorkItem } from '@mge/contracts';
 import { createMessage } from '@mge/contracts';
 import type { Handler } from '@mge/kit';
 import { ack } from '@mge/kit';
-import { askModel } from './ask-model.js';
-import type { GenerateAtomDeps } from './generate-atom.js';
+import { askModel } from '../model/ask-model.js';
+import type { GenerateAtomDeps } from '../ports.js';
 
 type Work = WorkItem<'GenerateFile'>;
 
@@ -18,13 +18,9 @@ export const onGenerateFile =
     const view = await deps.bus.views.load(runId);
     const task = view.v1?.tasks.find((t) => t.id === taskId);
     if (view.v1?.files.has(taskId) === true || view.completed !== undefined) return ack();
-    const model = view.requested === undefined ? undefined : deps.models[view.requested.provider];
-    if (
-      task === undefined ||
-      view.document === undefined ||
-      view.requested === undefined ||
-      model === undefined
-    ) {
+    const { requested: run, document } = view;
+    const model = run === undefined ? undefined : deps.models[run.provider];
+    if (task === undefined || document === undefined || run === undefined || model === undefined) {
       const reason =
         task === undefined
           ? `the run has no task ${taskId}`
@@ -35,11 +31,11 @@ export const onGenerateFile =
     const result = await askModel(
       () =>
         model.generateFile({
-          run: view.requested!,
-          document: view.document!,
+          run,
+          document,
           task,
           temperature,
-          simulation: view.requested?.simulation,
+          simulation: run.simulation,
         }),
       model.name,
       ctx,

@@ -1,10 +1,11 @@
 import type { Envelope, MgeEvent } from '@mge/contracts';
 import { applyEvent, foldRun } from '@mge/run';
-import { streams, subjects, SYSTEM_SCOPE } from '@mge/contracts';
+import { parseEventSubject, streams, subjects, SYSTEM_SCOPE } from '@mge/contracts';
 import type { BatchItem, Bus, Clock, Logger, RunningBatchConsumer } from '@mge/kit';
 import { startBatchConsumer } from '@mge/kit';
-import type { RunSchedule } from '../domain/schedule.js';
-import { createRunSchedule, schedule } from '../domain/schedule.js';
+import { decide } from '../domain/schedule.js';
+import type { HeldSchedule } from './apply-decision.js';
+import { applyDecision, holdSchedule } from './apply-decision.js';
 
 export interface SchedulerDeps {
   readonly bus: Bus;
@@ -43,40 +44,46 @@ const REOPENING: ReadonlySet<string> = new Set(['AtomEdited', 'AtomRegenerationR
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const logger = deps.logger.child({ component: 'scheduler' });
   const stats: SchedulerStats = { events: 0, batches: 0, decideMs: 0 };
-  const runs = new Map<string, RunSchedule>();
+  const runs = new Map<string, HeldSchedule>();
   const finished = new Set<string>();
   let consumer: RunningBatchConsumer | undefined;
 
-  const load = async (runId: string): Promise<RunSchedule> => {
+  const load = async (runId: string): Promise<HeldSchedule> => {
     const { events } = await deps.bus.store.readRun(runId);
-    return createRunSchedule(foldRun(runId, events));
+    return holdSchedule(foldRun(runId, events));
   };
 
   const onBatch = async (batch: readonly BatchItem[]): Promise<void> => {
-    let items = batch;
-    const runIdOf = (item: BatchItem) => item.subject.split('.')[2] ?? SYSTEM_SCOPE;
-    items = items.filter((item) => runIdOf(item) !== SYSTEM_SCOPE); // flags and rollout: part of no run
-    for (const item of items)
-      if (item.event !== undefined && REOPENING.has(item.event.type)) finished.delete(runIdOf(item));
-    const fresh = [...new Set(items.map(runIdOf))].filter((id) => !runs.has(id) && !finished.has(id));
+    // flags and rollout are part of no run
+    const items = batch
+      .map((item) => ({ runId: parseEventSubject(item.subject)?.runId ?? SYSTEM_SCOPE, event: item.event }))
+      .filter((item) => item.runId !== SYSTEM_SCOPE);
+    for (const { runId, event } of items)
+      if (event !== undefined && REOPENING.has(event.type)) finished.delete(runId);
+    const fresh = [...new Set(items.map((item) => item.runId))].filter(
+      (id) => !runs.has(id) && !finished.has(id),
+    );
     for (const [id, state] of await Promise.all(fresh.map(async (id) => [id, await load(id)] as const)))
       runs.set(id, state);
     const started = performance.now();
     const touched = new Map<string, MgeEvent>();
-    for (const item of items) {
-      const state = runs.get(runIdOf(item));
-      if (item.event === undefined || state === undefined) continue;
-      applyEvent(state.view, item.event);
-      touched.set(runIdOf(item), item.event);
+    for (const { runId, event } of items) {
+      const state = runs.get(runId);
+      if (event === undefined || state === undefined) continue;
+      applyEvent(state.view, event);
+      touched.set(runId, event);
     }
     const events: Envelope[] = [];
     const work: Envelope[] = [];
     for (const [runId, cause] of touched) {
-      const state = runs.get(runId)!;
-      const decision = schedule(state, { source: 'mge/executor', time: deps.clock(), cause });
+      const state = runs.get(runId);
+      if (state === undefined) continue;
+      const decision = decide(state, { source: 'mge/executor', time: deps.clock(), cause });
       events.push(...decision.events);
       work.push(...decision.work);
-      if (state.view.completed !== undefined) {
+      const next = applyDecision(state, decision);
+      if (next.view.completed === undefined) runs.set(runId, next);
+      else {
         runs.delete(runId);
         finished.add(runId);
       }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { HandlerContext, Outcome } from '@mge/kit';
-import { callModel } from '@mge/kit';
+import { callModel, elapsedMs } from '@mge/kit';
 import type { AtomAnswer } from '../ports.js';
 
 /** What a generation event records about the code a model wrote. */
@@ -42,7 +42,7 @@ export async function askModel(
     provider,
     tokens: answer.tokens,
     costUsd: answer.costUsd,
-    durationMs: Math.round((performance.now() - started) * 100) / 100,
+    durationMs: elapsedMs(started),
   };
   return { kind: 'written', written };
 }
