@@ -7,6 +7,16 @@ const allPassed = (view: RunView, atomIds: readonly string[]): boolean =>
   atomIds.length > 0 && atomIds.every((id) => view.atoms.get(id)?.status === 'passed');
 
 /** Whether a level's latest result passed at the current revision of its scope. */
+/** `revise`, remembering each id's answer. */
+function once(revise: (id: string) => string): (id: string) => string {
+  const known = new Map<string, string>();
+  return (id) => {
+    const revision = known.get(id) ?? revise(id);
+    known.set(id, revision);
+    return revision;
+  };
+}
+
 const passedNow = (result: { passed: boolean; revision: string } | undefined, revision: string): boolean =>
   result?.passed === true && result.revision === revision;
 
@@ -53,10 +63,15 @@ export function pendingValidations(
   // after a reviewer reopened the run, a scope can be due again at a revision already asked for
   // (its work dropped as the run completed): a new key, so the log does not take it for a repeat
   const reopened = view.reopens === 0 ? [] : [`reopened-${view.reopens}`];
+  // a task's revision is asked for again by its milestone: each scope's is summed once per call
+  const taskRevision = once((id) => revisionOf(view, scopeAtoms(view, { taskId: id })));
+  const milestoneRevision = once((id) => revisionOf(view, scopeAtoms(view, { milestoneId: id })));
   for (const task of planTasks(plan)) {
-    const atoms = scopeAtoms(view, { taskId: task.id });
-    const revision = revisionOf(view, atoms);
-    if (allPassed(view, atoms) && view.tasks.get(task.id)?.revision !== revision) {
+    const revision = taskRevision(task.id);
+    if (
+      allPassed(view, scopeAtoms(view, { taskId: task.id })) &&
+      view.tasks.get(task.id)?.revision !== revision
+    ) {
       const data = { runId, taskId: task.id, revision };
       work.push(
         createMessage('ValidateTask', data, {
@@ -69,15 +84,11 @@ export function pendingValidations(
   }
   const milestonePassed = new Map<string, boolean>();
   const milestones = planMilestones(plan);
+  for (const m of milestones)
+    milestonePassed.set(m.id, passedNow(view.milestones.get(m.id), milestoneRevision(m.id)));
   for (const m of milestones) {
-    const revision = revisionOf(view, scopeAtoms(view, { milestoneId: m.id }));
-    milestonePassed.set(m.id, passedNow(view.milestones.get(m.id), revision));
-  }
-  for (const m of milestones) {
-    const revision = revisionOf(view, scopeAtoms(view, { milestoneId: m.id }));
-    const tasksPassed = m.tasks.every((t) =>
-      passedNow(view.tasks.get(t.id), revisionOf(view, scopeAtoms(view, { taskId: t.id }))),
-    );
+    const revision = milestoneRevision(m.id);
+    const tasksPassed = m.tasks.every((t) => passedNow(view.tasks.get(t.id), taskRevision(t.id)));
     const prerequisitesPassed = [...(milestoneDeps.get(m.id) ?? [])].every((id) => milestonePassed.get(id));
     if (tasksPassed && prerequisitesPassed && view.milestones.get(m.id)?.revision !== revision) {
       const data = { runId, milestoneId: m.id, revision };
