@@ -14,7 +14,9 @@ const base = {
     ],
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // out/ holds generated projects (with their own package.json and tests): never MGE's tests or modules
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/out/'],
+  modulePathIgnorePatterns: ['<rootDir>/out/'],
   cacheDirectory: '<rootDir>/.jest-cache',
 };
 

@@ -1,14 +1,18 @@
-import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import mge from './no-import-cycle.mjs';
 
+const folders = [];
+afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 /** Writes the modules to a fresh folder and lints `entry` with the rule alone. */
 function lint(modules, entry) {
   const dir = mkdtempSync(join(tmpdir(), 'mge-cycle-'));
+  folders.push(dir);
   for (const [name, text] of Object.entries(modules)) writeFileSync(join(dir, name), text);
   const config = [
     {
