@@ -1,5 +1,6 @@
 import type { AtomSpec, MasterPlan, MgeEvent, Task, WorkItem } from '@mge/contracts';
 import { createMessage } from '@mge/contracts';
+import { testPlan, testTask } from '@mge/kit/testing';
 
 const ATOMS_PER_TASK = 5;
 const TASKS_PER_MILESTONE = 8;
@@ -41,27 +42,12 @@ function atomAt(i: number, perWave: number): AtomSpec {
 
 function planOf(atoms: readonly AtomSpec[]): MasterPlan {
   const tasks = new Map<string, Task>();
-  for (const atom of atoms) {
-    const task = { id: atom.taskId, milestoneId: atom.milestoneId, file: atom.file, kind: 'source' as const };
-    tasks.set(atom.taskId, { ...task, description: '', exports: [], dependsOn: [], estimatedLines: 25 });
-  }
-  const ids = [...new Set(atoms.map((a) => a.milestoneId))];
-  const milestones = ids.map((id) => ({
-    id,
-    phase: 'setup' as const,
-    name: id,
-    kind: 'infrastructure' as const,
-    description: '',
-    dependsOn: [],
-    tasks: [...tasks.values()].filter((t) => t.milestoneId === id),
-  }));
-  return {
-    phases: [
-      { id: 'setup', name: 'Setup', milestones },
-      { id: 'core', name: 'Core', milestones: [] },
-      { id: 'polish', name: 'Polish', milestones: [] },
-    ],
-  };
+  for (const atom of atoms)
+    tasks.set(
+      atom.taskId,
+      testTask(atom.taskId, { milestoneId: atom.milestoneId, file: atom.file, estimatedLines: 25 }),
+    );
+  return testPlan([...tasks.values()]);
 }
 
 /** L1 rejects the first attempt of every tenth atom, so retries are part of the run. */
