@@ -33,7 +33,11 @@ export function createServices(
         bus,
         logger,
         workDir: config.MGE_WORK_DIR,
-        sandbox: { network: config.MGE_SANDBOX_NETWORK },
+        sandbox: {
+          timeoutMs: config.MGE_SANDBOX_TIMEOUT_MS,
+          memoryMb: config.MGE_SANDBOX_MEMORY_MB,
+          network: config.MGE_SANDBOX_NETWORK,
+        },
       }),
     rollout: () => createRolloutService({ bus, logger, config }),
     review: () => createReviewService({ bus, logger }),
