@@ -1,6 +1,7 @@
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { claudeEnv } from '@mge/provider-anthropic';
+import { sandboxEnv } from '@mge/validator';
 import { z } from 'zod';
 
 const empty = (v: unknown) => (v === '' ? undefined : v);
@@ -39,5 +40,7 @@ export const CliConfig = z.object({
   MGE_NATS_SERVER: z.string().min(1).default('nats-server'),
   /** Scratch space of the validator. */
   MGE_WORK_DIR: z.string().min(1).default(join(tmpdir(), 'mge-work')),
+  /** The validator's sandbox: MGE_SANDBOX_TIMEOUT_MS, MGE_SANDBOX_MEMORY_MB, MGE_SANDBOX_NETWORK. */
+  ...sandboxEnv,
 });
 export type CliConfig = z.infer<typeof CliConfig>;

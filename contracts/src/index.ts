@@ -13,7 +13,7 @@ export type { DiscoveryDocumentInput } from './discovery.js';
 export { DiscoveryDocument, Entity, EntityField, FieldType } from './discovery.js';
 export { MasterPlan, Milestone, Phase, PhaseId, planMilestones, planTasks, Task, TaskKind } from './plan.js';
 export { AtomDraft, AtomKind, AtomSpec, ExternalImport } from './atoms.js';
-export { ValidationLevel, ValidationError, TokenUsage, TestCounts } from './events/common.js';
+export { ValidationLevel, ValidationError, TokenUsage, TestCounts, SandboxLayer } from './events/common.js';
 export {
   Assignment,
   MessageRejected,

@@ -1,5 +1,5 @@
 import type { JetStreamManager } from '@nats-io/jetstream';
-import type { AtomSpec, DiscoveryDocument, RunRequested } from '@mge/contracts';
+import type { AtomSpec, DiscoveryDocument, MasterPlan, RunRequested } from '@mge/contracts';
 import { eventCatalog, streams, subjects } from '@mge/contracts';
 import { InfrastructureError, ValidationFailure } from './errors.js';
 import { parseWire } from './nats/wire.js';
@@ -10,13 +10,15 @@ export interface RunFacts {
   document(runId: string): Promise<DiscoveryDocument>;
   /** The run's atoms by id. */
   atoms(runId: string): Promise<ReadonlyMap<string, AtomSpec>>;
+  /** The run's MasterPlan. */
+  plan(runId: string): Promise<MasterPlan>;
 }
 
-type FactType = 'RunRequested' | 'DiscoveryCompleted' | 'AtomGraphBuilt';
+type FactType = 'RunRequested' | 'DiscoveryCompleted' | 'AtomGraphBuilt' | 'MasterPlanCreated';
 
 /**
  * Reads the one event that fixes a fact (its subject holds one message per run) and keeps the
- * results of the `capacity` most recently used runs (three facts each).
+ * results of the `capacity` most recently used runs (four facts each).
  */
 export function createRunFacts(jsm: JetStreamManager, capacity = 64): RunFacts {
   const cache = new Map<string, Promise<unknown>>();
@@ -46,7 +48,7 @@ export function createRunFacts(jsm: JetStreamManager, capacity = 64): RunFacts {
     if (found === undefined) {
       found = read(runId, type).then((data) => shape(data as never));
       found.catch(() => cache.delete(key)); // a failed read is tried again next time
-      if (cache.size >= capacity * 3) cache.delete(cache.keys().next().value!);
+      if (cache.size >= capacity * 4) cache.delete(cache.keys().next().value!);
     }
     cache.set(key, found);
     return found as Promise<T>;
@@ -62,5 +64,6 @@ export function createRunFacts(jsm: JetStreamManager, capacity = 64): RunFacts {
         'AtomGraphBuilt',
         (data: { atoms: AtomSpec[] }) => new Map(data.atoms.map((a) => [a.id, a])),
       ),
+    plan: (runId) => fact(runId, 'MasterPlanCreated', (data: { plan: MasterPlan }) => data.plan),
   };
 }

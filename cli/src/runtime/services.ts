@@ -28,7 +28,17 @@ export function createServices(
     planner: () => createPlannerService({ bus, logger, claude }),
     atomizer: () => createAtomizerService({ bus, logger, claude }),
     executor: () => createExecutorService({ bus, logger, claude, concurrency: options.concurrency }),
-    validator: () => createValidatorService({ bus, logger, workDir: config.MGE_WORK_DIR }),
+    validator: () =>
+      createValidatorService({
+        bus,
+        logger,
+        workDir: config.MGE_WORK_DIR,
+        sandbox: {
+          timeoutMs: config.MGE_SANDBOX_TIMEOUT_MS,
+          memoryMb: config.MGE_SANDBOX_MEMORY_MB,
+          network: config.MGE_SANDBOX_NETWORK,
+        },
+      }),
     rollout: () => createRolloutService({ bus, logger, config }),
     review: () => createReviewService({ bus, logger }),
   };

@@ -47,6 +47,15 @@ export const TestCounts = z
 /** Test counts. */
 export type TestCounts = z.infer<typeof TestCounts>;
 
+/**
+ * The network containment the sandbox gave the generated code a validation ran (docs/SECURITY.md):
+ * a network namespace with the preload on top, the preload alone, none (the operator turned it off),
+ * or refused (no layer could apply, so no generated code ran). Absent in events recorded before it existed.
+ */
+export const SandboxLayer = z.enum(['namespace', 'preload', 'off', 'refused']);
+/** A sandbox layer. */
+export type SandboxLayer = z.infer<typeof SandboxLayer>;
+
 /** The result of a validation above L1: which atom revisions it covered and whom a failure blames. */
 export const levelResult = {
   revision: z.string().min(1),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ItemId } from '../ids.js';
 import { Task } from '../plan.js';
-import { generatedCode, runScoped, TestCounts, ValidationError } from './common.js';
+import { generatedCode, runScoped, SandboxLayer, TestCounts, ValidationError } from './common.js';
 
 /** The V1 planner wrote a flat task list, in the order V1 generates the files (dependencies first). */
 export const TaskListCreated = z.object({ ...runScoped, tasks: z.array(Task).min(1) }).strict();
@@ -41,6 +41,7 @@ export const ProjectValidated = z
     outDir: z.string(),
     files: z.number().int().nonnegative(),
     durationMs: z.number().nonnegative(),
+    sandbox: SandboxLayer.optional(),
   })
   .strict();
 /** Data of ProjectValidated. */

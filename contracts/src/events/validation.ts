@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ItemId } from '../ids.js';
-import { levelResult, runScoped, TestCounts } from './common.js';
+import { levelResult, runScoped, SandboxLayer, TestCounts } from './common.js';
 
 /** L2: the task's file type-checked (or not) against the declarations it imports. */
 export const TaskValidated = z
@@ -11,7 +11,14 @@ export type TaskValidated = z.infer<typeof TaskValidated>;
 
 /** L3: the milestone's files compiled together and its generated tests ran. */
 export const MilestoneValidated = z
-  .object({ ...runScoped, milestoneId: ItemId, level: z.literal(3), ...levelResult, tests: TestCounts })
+  .object({
+    ...runScoped,
+    milestoneId: ItemId,
+    level: z.literal(3),
+    ...levelResult,
+    tests: TestCounts,
+    sandbox: SandboxLayer.optional(),
+  })
   .strict();
 /** Data of MilestoneValidated. */
 export type MilestoneValidated = z.infer<typeof MilestoneValidated>;
@@ -26,6 +33,7 @@ export const MasterPlanValidated = z
     smoke: z.object({ passed: z.boolean(), detail: z.string() }).strict(),
     outDir: z.string(),
     files: z.number().int().nonnegative(),
+    sandbox: SandboxLayer.optional(),
   })
   .strict();
 /** Data of MasterPlanValidated. */

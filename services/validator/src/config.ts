@@ -2,6 +2,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 
+/** How generated code is kept off the network (docs/SECURITY.md); the README's validator section explains each. */
+export const SandboxNetworkMode = z.enum(['auto', 'namespace', 'preload', 'refuse', 'off']);
+export type SandboxNetworkMode = z.infer<typeof SandboxNetworkMode>;
+
+/** The sandbox's settings, shared with the CLI (which runs the validator in its process). */
+export const sandboxEnv = {
+  /** Time limit of one sandboxed test or smoke process. */
+  MGE_SANDBOX_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /** Memory cap (MiB) of one sandboxed process. */
+  MGE_SANDBOX_MEMORY_MB: z.coerce.number().int().min(32).default(256),
+  /** `auto` (a network namespace, else the preload), `namespace`, `preload`, `refuse` or `off` (no containment). */
+  MGE_SANDBOX_NETWORK: SandboxNetworkMode.default('auto'),
+};
+
 /** The validator's environment. */
 export const ValidatorConfig = z.object({
   /** Where NATS listens. */
@@ -12,9 +26,6 @@ export const ValidatorConfig = z.object({
   MGE_VALIDATOR_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Scratch space for milestone builds. */
   MGE_WORK_DIR: z.string().min(1).default(join(tmpdir(), 'mge-work')),
-  /** Time limit of one sandboxed test or smoke process. */
-  MGE_SANDBOX_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(60_000),
-  /** Memory cap (MiB) of one sandboxed process. */
-  MGE_SANDBOX_MEMORY_MB: z.coerce.number().int().min(32).default(256),
+  ...sandboxEnv,
 });
 export type ValidatorConfig = z.infer<typeof ValidatorConfig>;

@@ -11,7 +11,11 @@ await runUntilSignal(logger, async () => {
     logger,
     workDir: config.MGE_WORK_DIR,
     concurrency: config.MGE_VALIDATOR_CONCURRENCY,
-    sandbox: { timeoutMs: config.MGE_SANDBOX_TIMEOUT_MS, memoryMb: config.MGE_SANDBOX_MEMORY_MB },
+    sandbox: {
+      timeoutMs: config.MGE_SANDBOX_TIMEOUT_MS,
+      memoryMb: config.MGE_SANDBOX_MEMORY_MB,
+      network: config.MGE_SANDBOX_NETWORK,
+    },
   });
   await service.start();
   return async () => {

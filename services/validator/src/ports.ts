@@ -1,4 +1,4 @@
-import type { AtomSpec, MasterPlan, Task, TestCounts, ValidationError } from '@mge/contracts';
+import type { AtomSpec, MasterPlan, SandboxLayer, Task, TestCounts, ValidationError } from '@mge/contracts';
 import type { Bus, Clock } from '@mge/kit';
 
 /** The atoms of a run that currently stand (passed L1), with their code. */
@@ -27,21 +27,25 @@ export interface ProjectTarget {
   readonly smokePath: string;
 }
 
+/** The outcome of a level that runs generated code, with the sandbox layer it ran under (if it ran any). */
+export type RunOutcome = LevelOutcome & { tests: TestCounts; sandbox?: SandboxLayer };
+
 /** The outcome of building, testing and smoke-testing a whole project. */
-export type ProjectOutcome = LevelOutcome & {
-  tests: TestCounts;
+export type ProjectOutcome = RunOutcome & {
   smoke: { passed: boolean; detail: string };
   files: number;
 };
 
+/** Where an atom sits according to the plan, not according to the atom: the file of its task. */
+export interface AtomPlace {
+  readonly planFile: string | undefined;
+}
+
 /** The four levels of validation, and V1's single check of whole files. */
 export interface Checker {
-  checkAtom(spec: AtomSpec, code: string): ValidationError[];
+  checkAtom(spec: AtomSpec, code: string, place?: AtomPlace): ValidationError[];
   checkTask(snapshot: ProjectSnapshot, taskId: string): Promise<LevelOutcome>;
-  checkMilestone(
-    snapshot: ProjectSnapshot,
-    milestoneId: string,
-  ): Promise<LevelOutcome & { tests: TestCounts }>;
+  checkMilestone(snapshot: ProjectSnapshot, milestoneId: string): Promise<RunOutcome>;
   checkProject(snapshot: ProjectSnapshot, target: ProjectTarget): Promise<ProjectOutcome>;
   /** V1: the project made of whole files; `blamedAtoms` are the ids of the tasks whose files are at fault. */
   checkFiles(files: readonly WholeFile[], target: ProjectTarget): Promise<ProjectOutcome>;

@@ -1,6 +1,7 @@
 import type { Bus, Clock, Logger, Service } from '@mge/kit';
 import { createService, systemClock } from '@mge/kit';
 import { createChecker } from './adapters/tsc/index.js';
+import type { SandboxNetworkMode } from './config.js';
 import type { Checker } from './ports.js';
 import { validatorSubscriptions } from './subscriptions.js';
 
@@ -11,7 +12,11 @@ export interface ValidatorServiceDeps {
   readonly checker?: Checker;
   readonly clock?: Clock;
   readonly concurrency?: number;
-  readonly sandbox?: { readonly timeoutMs: number; readonly memoryMb: number };
+  readonly sandbox?: {
+    readonly timeoutMs?: number;
+    readonly memoryMb?: number;
+    readonly network?: SandboxNetworkMode;
+  };
 }
 
 export function createValidatorService(deps: ValidatorServiceDeps): Service {
@@ -21,6 +26,7 @@ export function createValidatorService(deps: ValidatorServiceDeps): Service {
       workRoot: deps.workDir,
       testTimeoutMs: deps.sandbox?.timeoutMs ?? 60_000,
       memoryMb: deps.sandbox?.memoryMb ?? 256,
+      network: deps.sandbox?.network ?? 'auto',
     });
   const handlerDeps = { bus: deps.bus, checker, clock: deps.clock ?? systemClock };
   const logger = deps.logger.child({ service: 'validator' });

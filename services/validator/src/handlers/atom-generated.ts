@@ -1,4 +1,4 @@
-import { createMessage } from '@mge/contracts';
+import { createMessage, planTasks } from '@mge/contracts';
 import type { Handler } from '@mge/kit';
 import { ack, elapsedMs } from '@mge/kit';
 import type { ValidatorDeps } from '../ports.js';
@@ -14,7 +14,9 @@ export const onAtomGenerated =
     const spec = (await deps.bus.facts.atoms(runId)).get(atomId);
     if (spec === undefined) return ack(); // not an atom of this run: nothing to judge
     const started = performance.now();
-    const errors = deps.checker.checkAtom(spec, event.data.code);
+    // Where the plan puts the atom's task decides what it may use, not the file the atom names.
+    const task = planTasks(await deps.bus.facts.plan(runId)).find((t) => t.id === spec.taskId);
+    const errors = deps.checker.checkAtom(spec, event.data.code, { planFile: task?.file });
     const data = {
       runId,
       atomId,

@@ -25,6 +25,7 @@ export const onValidateProject =
       outDir,
       files: outcome.files,
       durationMs: elapsedMs(started),
+      ...(outcome.sandbox === undefined ? {} : { sandbox: outcome.sandbox }),
     };
     const meta = { source: 'mge/validator', time: deps.clock(), cause: work, key: [] };
     await deps.bus.store.append([createMessage('ProjectValidated', data, meta)]);

@@ -6,6 +6,7 @@ import type { Compiler } from './compiler.js';
 import { diagnosticsOf } from './compiler.js';
 import type { AssembledProject } from './project.js';
 import { isTypeScript } from './project.js';
+import type { Containment } from '../sandbox/containment.js';
 import type { SandboxLimits } from './sandbox.js';
 import { runTestFiles } from './sandbox.js';
 import { local } from './local.js';
@@ -87,6 +88,7 @@ export function culpritOf(detail: string, project: Pick<AssembledProject, 'homes
  * needs; a crash or time-out nobody can be named for blames every test atom run.
  */
 export async function runTests(
+  containment: Containment,
   dir: string,
   project: AssembledProject,
   testFiles: readonly string[],
@@ -96,6 +98,7 @@ export async function runTests(
   if (testFiles.length === 0)
     return { passed: true, errors: [], blamedAtoms: [], tests: { passed: 0, failed: 0 } };
   const result = await runTestFiles(
+    containment,
     dir,
     testFiles.map((f) => join(dir, distPath(f))),
     limits,

@@ -165,6 +165,7 @@ describe('checker L2–L4 on a small project', () => {
       errors: [],
       blamedAtoms: [],
       tests: { passed: 1, failed: 0 },
+      sandbox: expect.stringMatching(/^(namespace|preload)$/),
     });
     const wrong = await checker.checkMilestone(
       snapshot({

@@ -1,8 +1,11 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { planMilestones, planTasks } from '@mge/contracts';
-import type { ValidationError } from '@mge/contracts';
-import type { Checker, LevelOutcome, ProjectOutcome, ProjectTarget } from '../../ports.js';
+import type { TestCounts, ValidationError } from '@mge/contracts';
+import type { Checker, LevelOutcome, ProjectOutcome, ProjectTarget, RunOutcome } from '../../ports.js';
+import type { SandboxNetworkMode } from '../../config.js';
+import type { Refusal, Sandbox } from '../sandbox/containment.js';
+import { resolveSandbox } from '../sandbox/containment.js';
 import { compileFailure, compileInto, runTests, writeSources } from './build-and-test.js';
 import { local } from './local.js';
 import { createCompiler, diagnosticsOf } from './compiler.js';
@@ -19,9 +22,21 @@ export interface CheckerOptions {
   readonly testTimeoutMs?: number;
   readonly memoryMb?: number;
   readonly typeRoots?: readonly string[];
+  /** How generated code is kept off the network (`MGE_SANDBOX_NETWORK`); `auto` by default. */
+  readonly network?: SandboxNetworkMode;
 }
 
 const passed: LevelOutcome = { passed: true, errors: [], blamedAtoms: [] };
+const noTests: TestCounts = { passed: 0, failed: 0 };
+
+/** No layer could contain the generated code: the level fails with the reason, and nothing ran. */
+const refused = (refusal: Refusal, level: 3 | 4): RunOutcome => ({
+  passed: false,
+  errors: [{ level, code: 'sandbox', message: `generated code was not run: ${refusal.reason}` }],
+  blamedAtoms: [],
+  tests: noTests,
+  sandbox: 'refused',
+});
 
 /** The validator's checker: L1 by parsing, L2 by type-checking, L3/L4 by building and running tests in the sandbox. */
 export function createChecker(options: CheckerOptions): Checker {
@@ -31,6 +46,10 @@ export function createChecker(options: CheckerOptions): Checker {
     memoryMb: options.memoryMb ?? 256,
   };
   let builds = 0;
+  let resolved: Promise<Sandbox> | undefined;
+  /** Decided once per checker: which layer contains the generated code (docs/SECURITY.md). */
+  const sandbox = (): Promise<Sandbox> =>
+    (resolved ??= resolveSandbox(options.network ?? 'auto', join(options.workRoot, '.sandbox')));
 
   /** Writes the project to `outDir`, compiles it into `dist`, runs its tests, starts it and asks it once. */
   const buildProject = async (
@@ -49,10 +68,12 @@ export function createChecker(options: CheckerOptions): Checker {
         smoke: none,
         files: written,
       };
-    const tested = await runTests(target.outDir, project, testFiles, limits, 4);
-    if (!tested.passed) return { ...tested, smoke: none, files: written };
-    const smoke = await smokeTest(target.outDir, target.smokePath, limits);
-    if (smoke.passed) return { ...passed, tests: tested.tests, smoke, files: written };
+    const box = await sandbox();
+    if (box.layer === 'refused') return { ...refused(box, 4), smoke: none, files: written };
+    const tested = await runTests(box, target.outDir, project, testFiles, limits, 4);
+    if (!tested.passed) return { ...tested, smoke: none, files: written, sandbox: box.layer };
+    const smoke = await smokeTest(box, target.outDir, target.smokePath, limits);
+    if (smoke.passed) return { ...passed, tests: tested.tests, smoke, files: written, sandbox: box.layer };
     const entry = [...project.files.keys()].filter((f) => f === 'src/main.ts' || f === 'src/app.ts');
     const blamed = entry.flatMap((f) => (project.atomsByFile.get(f) ?? []).map((a) => a.id));
     return {
@@ -62,6 +83,7 @@ export function createChecker(options: CheckerOptions): Checker {
       tests: tested.tests,
       smoke,
       files: written,
+      sandbox: box.layer,
     };
   };
 
@@ -118,7 +140,9 @@ export function createChecker(options: CheckerOptions): Checker {
         const atoms = snapshot.atoms.filter((a) => a.spec.milestoneId === milestoneId).map((a) => a.spec);
         if (errors.length > 0) return compileFailure(errors, atoms);
         const testFiles = milestone.tasks.filter((t) => t.kind === 'test').map((t) => t.file);
-        return await runTests(dir, project, testFiles, limits, 3);
+        const box = await sandbox();
+        if (box.layer === 'refused') return refused(box, 3);
+        return { ...(await runTests(box, dir, project, testFiles, limits, 3)), sandbox: box.layer };
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

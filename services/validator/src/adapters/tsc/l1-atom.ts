@@ -1,5 +1,7 @@
 import type { AtomSpec, ValidationError } from '@mge/contracts';
 import ts from 'typescript';
+import type { AtomPlace } from '../../ports.js';
+import { networkUses } from './l1-network.js';
 
 type Issue = Omit<ValidationError, 'level' | 'atomId' | 'file'>;
 
@@ -124,13 +126,20 @@ function checkDocument(spec: AtomSpec, code: string): Issue[] {
   return code.trim() === '' ? [{ code: 'empty', message: 'the document is empty' }] : [];
 }
 
-/** L1: the atom parses, declares exactly the symbol it promised (or is that one test), and uses nothing forbidden. */
-export function checkAtom(spec: AtomSpec, code: string): ValidationError[] {
-  const issues = spec.kind === 'document' ? checkDocument(spec, code) : checkSource(spec, code);
+/**
+ * L1: the atom parses, declares exactly the symbol it promised (or is that one test), and uses nothing
+ * forbidden, the network included (`place` is where the plan puts the atom's task).
+ */
+export function checkAtom(
+  spec: AtomSpec,
+  code: string,
+  place: AtomPlace = { planFile: undefined },
+): ValidationError[] {
+  const issues = spec.kind === 'document' ? checkDocument(spec, code) : checkSource(spec, code, place);
   return issues.map((issue) => ({ level: 1, ...issue, file: spec.file, atomId: spec.id }));
 }
 
-function checkSource(spec: AtomSpec, code: string): Issue[] {
+function checkSource(spec: AtomSpec, code: string, place: AtomPlace): Issue[] {
   const source = ts.createSourceFile(`${spec.id}.ts`, code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const syntax = (source as unknown as { parseDiagnostics: readonly ts.Diagnostic[] }).parseDiagnostics;
   if (syntax.length > 0) {
@@ -148,5 +157,11 @@ function checkSource(spec: AtomSpec, code: string): Issue[] {
   const statement = source.statements[0]!;
   const shape =
     spec.kind === 'test' ? checkTest(spec, source, statement) : checkDeclaration(spec, source, statement);
-  return [...shape, ...forbidden(spec, source)];
+  const network = networkUses(spec, source, place).map(({ node, message }): Issue => ({
+    code: 'network',
+    message,
+    ...(node === undefined ? {} : { line: lineOf(source, node.getStart(source)) }),
+  }));
+  const unique = new Map(network.map((i) => [`${i.line ?? 0} ${i.message}`, i]));
+  return [...shape, ...forbidden(spec, source), ...unique.values()];
 }
