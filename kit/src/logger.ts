@@ -16,7 +16,11 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions): Logger {
   return pino(
-    { level: options.level ?? 'info', base: { process: options.service }, redact: ['apiKey', '*.apiKey'] },
+    {
+      level: options.level ?? 'info',
+      base: { process: options.service },
+      redact: ['apiKey', '*.apiKey', 'pass', '*.pass', 'token', '*.token'],
+    },
     options.file !== undefined
       ? pino.destination({ dest: options.file, mkdir: true, sync: false })
       : (options.destination ?? pino.destination(2)),

@@ -2,6 +2,7 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
+import type { NatsTarget } from './auth.js';
 import { createRunFacts, type RunFacts } from '../run-facts.js';
 import { createRunViews, type RunViews } from '../run-views.js';
 import { connectNats, drainNats } from './connect.js';
@@ -30,9 +31,9 @@ export interface Bus {
   close(): Promise<void>;
 }
 
-/** Connects, provisions the streams (idempotent) and returns the bus. */
-export async function openBus(url: string, name: string, logger: Logger): Promise<Bus> {
-  const nc = await connectNats(url, name, logger);
+/** Connects (a URL string may carry credentials), provisions the streams (idempotent) and returns the bus. */
+export async function openBus(server: string | NatsTarget, name: string, logger: Logger): Promise<Bus> {
+  const nc = await connectNats(server, name, logger);
   try {
     const jsm = await jetstreamManager(nc);
     await provisionStreams(jsm);

@@ -4,6 +4,8 @@ import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InfrastructureError } from '../errors.js';
+import type { NatsServerAuth } from './server-config.js';
+import { writeServerConfig } from './server-config.js';
 
 /** A nats-server child process with JetStream on loopback. */
 export interface NatsServerProcess {
@@ -26,6 +28,8 @@ export interface SpawnNatsServerOptions {
   /** Outlives this process (own process group, no pipes), for a server shared by several CLIs. */
   readonly detached?: boolean;
   readonly readyTimeoutMs?: number;
+  /** The only user the server accepts; written to `<dir>/nats-server.conf` (mode 0600), never to the command line. */
+  readonly auth?: NatsServerAuth;
 }
 
 /** Starts `nats-server -js` on 127.0.0.1 with its store under `dir`, and waits until it is ready. */
@@ -35,6 +39,7 @@ export async function spawnNatsServer(options: SpawnNatsServerOptions): Promise<
   await mkdir(portsDir, { recursive: true });
   const log = openSync(join(dir, 'nats-server.log'), 'a');
   const args = ['-js', '-a', '127.0.0.1', '-p', String(options.port ?? -1), '-sd', join(dir, 'store')];
+  if (options.auth !== undefined) args.push('-c', await writeServerConfig(dir, options.auth));
   const child = spawn(bin, [...args, '--ports_file_dir', portsDir], {
     stdio: ['ignore', log, log],
     detached: options.detached === true,

@@ -1,0 +1,28 @@
+import { chmod, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** The one user a nats-server accepts: a user and password, or an nkey (its public key, `U…`). */
+export type NatsServerAuth = { readonly user: string; readonly pass: string } | { readonly nkey: string };
+
+const SAFE = /^[A-Za-z0-9_-]+$/;
+
+/** Writes `<dir>/nats-server.conf` whole to a private file (mode 0600), then renames it into place. */
+export async function writeServerConfig(dir: string, auth: NatsServerAuth): Promise<string> {
+  const path = join(dir, 'nats-server.conf');
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, authorization(auth), { mode: 0o600 });
+  await chmod(temporary, 0o600); // a file left by an earlier run keeps its mode through writeFile
+  await rename(temporary, path);
+  return path;
+}
+
+function authorization(auth: NatsServerAuth): string {
+  const values = 'nkey' in auth ? [auth.nkey] : [auth.user, auth.pass];
+  if (!values.every((value) => SAFE.test(value)))
+    throw new TypeError('nats-server credentials are letters, digits, - and _ only');
+  const user =
+    'nkey' in auth
+      ? `users: [{ nkey: ${JSON.stringify(auth.nkey)} }]`
+      : `user: ${JSON.stringify(auth.user)}\n  password: ${JSON.stringify(auth.pass)}`;
+  return `authorization {\n  ${user}\n}\n`;
+}
