@@ -1,11 +1,12 @@
 import { claudeEnv } from '@mge/provider-anthropic';
+import { checkNatsEnv, natsEnv } from '@mge/kit';
 import { z } from 'zod';
 
 /** The executor's environment. */
-export const ExecutorConfig = z.object({
+const ExecutorEnv = z.object({
   ...claudeEnv,
-  /** Where NATS listens. */
-  NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  /** NATS_URL, and NATS_TOKEN, NATS_CREDS or NATS_NKEY for credentials outside the URL. */
+  ...natsEnv,
   /** pino level. */
   MGE_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Atom generations running at once in this process. */
@@ -15,4 +16,5 @@ export const ExecutorConfig = z.object({
   /** How long a scheduler that stopped renewing its lease keeps it before another replica takes over. */
   MGE_SCHEDULER_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(3_000),
 });
+export const ExecutorConfig = ExecutorEnv.superRefine(checkNatsEnv);
 export type ExecutorConfig = z.infer<typeof ExecutorConfig>;

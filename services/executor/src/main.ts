@@ -1,12 +1,12 @@
 import { claudeSettingsOf } from '@mge/provider-anthropic';
-import { createLogger, loadConfigOrExit, openBus, runUntilSignal } from '@mge/kit';
+import { createLogger, loadConfigOrExit, natsTargetOf, openBus, runUntilSignal } from '@mge/kit';
 import { ExecutorConfig } from './config.js';
 import { createExecutorService } from './service.js';
 
 const config = loadConfigOrExit(ExecutorConfig, process.env);
 const logger = createLogger({ service: 'executor', level: config.MGE_LOG_LEVEL });
 await runUntilSignal(logger, async () => {
-  const bus = await openBus(config.NATS_URL, 'mge-executor', logger);
+  const bus = await openBus(natsTargetOf(config), 'mge-executor', logger);
   const service = createExecutorService({
     bus,
     logger,

@@ -1,10 +1,11 @@
+import { checkNatsEnv, natsEnv } from '@mge/kit';
 import { z } from 'zod';
 import type { Thresholds } from './domain/window.js';
 
 /** The rollout monitor's environment. */
-export const RolloutConfig = z.object({
-  /** Where NATS listens. */
-  NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+const RolloutEnv = z.object({
+  /** NATS_URL, and NATS_TOKEN, NATS_CREDS or NATS_NKEY for credentials outside the URL. */
+  ...natsEnv,
   /** pino level. */
   MGE_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Completed runs kept per pipeline in the sliding window. */
@@ -16,6 +17,7 @@ export const RolloutConfig = z.object({
   /** Roll back when V2's failure rate passes this (0–1), whatever V1 does. */
   MGE_ROLLOUT_MAX_V2_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0.5),
 });
+export const RolloutConfig = RolloutEnv.superRefine(checkNatsEnv);
 export type RolloutConfig = z.infer<typeof RolloutConfig>;
 
 /** The monitor's thresholds, from the config. */
