@@ -1,5 +1,6 @@
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkNatsEnv, natsAuthEnv, natsUrl } from '@mge/kit';
 import { claudeEnv } from '@mge/provider-anthropic';
 import { sandboxEnv } from '@mge/validator';
 import { z } from 'zod';
@@ -7,11 +8,13 @@ import { z } from 'zod';
 const empty = (v: unknown) => (v === '' ? undefined : v);
 
 /** The CLI's environment, parsed once. */
-export const CliConfig = z.object({
+const CliEnv = z.object({
   /** The Anthropic provider's settings: ANTHROPIC_API_KEY (whose presence makes anthropic the default provider), ANTHROPIC_BASE_URL, MGE_MODEL, MGE_MAX_TOKENS, MGE_MODEL_TIMEOUT_MS. */
   ...claudeEnv,
-  /** A NATS server to use; unset → an embedded nats-server shared under MGE_HOME. */
-  NATS_URL: z.preprocess(empty, z.string().min(1).optional()),
+  /** A NATS server to use (`nats://user:password@host:4222` with credentials); unset → an embedded nats-server shared under MGE_HOME. */
+  NATS_URL: z.preprocess(empty, natsUrl.optional()),
+  /** Credentials for NATS_URL outside the URL: NATS_TOKEN, NATS_CREDS (a .creds file) or NATS_NKEY (an nkey seed file). */
+  ...natsAuthEnv,
   /** Where the embedded server keeps its store, and where logs go. */
   MGE_HOME: z.preprocess(empty, z.string().min(1).default(join(homedir(), '.mge'))),
   /** The model provider when --provider is not given. */
@@ -43,4 +46,5 @@ export const CliConfig = z.object({
   /** The validator's sandbox: MGE_SANDBOX_TIMEOUT_MS, MGE_SANDBOX_MEMORY_MB, MGE_SANDBOX_NETWORK. */
   ...sandboxEnv,
 });
+export const CliConfig = CliEnv.superRefine(checkNatsEnv);
 export type CliConfig = z.infer<typeof CliConfig>;

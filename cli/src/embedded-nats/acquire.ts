@@ -1,5 +1,6 @@
 import { constants, rmSync } from 'node:fs';
-import { access, mkdir, rm } from 'node:fs/promises';
+import { access, chmod, mkdir, rm } from 'node:fs/promises';
+import type { NatsTarget } from '@mge/kit';
 import { InfrastructureError } from '@mge/kit';
 import { liveClients, liveClientsSync, registerClient, removeClientSync } from './clients.js';
 import { tryLockSync, unlockSync, withLock } from './lock.js';
@@ -19,7 +20,10 @@ export interface EmbeddedNatsOptions {
 
 /** One process's use of the shared server. */
 export interface EmbeddedNats {
+  /** The server's address, without credentials: safe to show. */
   readonly url: string;
+  /** The address and the credential this MGE_HOME's server demands: for this process's own connections only. */
+  readonly target: NatsTarget;
   /** Stops using the server, stopping it when no other live process uses it. Never rejects. */
   release(): Promise<void>;
   /** The same for `process.on('exit')`: no waiting; leaves the server to others if the lock is busy. */
@@ -31,14 +35,20 @@ export async function acquireEmbeddedNats(options: EmbeddedNatsOptions): Promise
   const paths = natsPaths(options.home);
   const log = options.logger ?? (() => undefined);
   await prepareHome(paths, options.home);
-  const { url, client } = await withLock(paths.lock, async () => {
+  const { url, target, client } = await withLock(paths.lock, async () => {
     const server =
       (await findLiveServer(paths, log)) ?? (await startServer(paths, options.bin ?? 'nats-server', log));
-    return { url: server.url, client: await registerClient(paths.clients, selfRef()) };
+    const { user, pass } = server.credential;
+    return {
+      url: server.url,
+      target: { url: server.url, auth: { kind: 'user', user, pass } } satisfies NatsTarget,
+      client: await registerClient(paths.clients, selfRef()),
+    };
   });
   let released = false;
   return {
     url,
+    target,
     release: async () => {
       if (released) return;
       released = true;
@@ -83,7 +93,8 @@ function releaseClientSync(paths: NatsPaths, client: string): void {
 
 async function prepareHome(paths: NatsPaths, home: string): Promise<void> {
   try {
-    await mkdir(paths.clients, { recursive: true });
+    await mkdir(paths.clients, { recursive: true, mode: 0o700 });
+    await chmod(paths.dir, 0o700); // the store and the credential are this user's alone
     await access(paths.dir, constants.W_OK);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;

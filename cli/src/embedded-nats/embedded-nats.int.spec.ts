@@ -49,6 +49,7 @@ describe('acquireEmbeddedNats in one process', () => {
     const first = await acquire(home);
     const second = await acquire(home);
     expect(second.url).toBe(first.url);
+    expect(second.target).toEqual(first.target);
     const { pid } = readServerState(home)!;
 
     await first.release();
@@ -70,7 +71,7 @@ describe('acquireEmbeddedNats in one process', () => {
   it('keeps JetStream data in the store across a stop and a start', async () => {
     const home = await newHome();
     const first = await acquire(home);
-    const bus = await openBus(first.url, 'spec', silentLogger());
+    const bus = await openBus(first.target, 'spec', silentLogger());
     await bus.jsm.streams.add({ name: 'KEPT', subjects: ['kept.>'] });
     await bus.js.publish('kept.one', 'hello');
     await bus.close();
@@ -80,7 +81,7 @@ describe('acquireEmbeddedNats in one process', () => {
 
     const second = await acquire(home);
     expect(readServerState(home)!.pid).not.toBe(pid);
-    const again = await openBus(second.url, 'spec', silentLogger());
+    const again = await openBus(second.target, 'spec', silentLogger());
     const info = await again.jsm.streams.info('KEPT');
     await again.close();
     await second.release();

@@ -1,7 +1,9 @@
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InfrastructureError, spawnNatsServer } from '@mge/kit';
-import { isNatsLive } from './probe.js';
+import type { Credential } from './credential.js';
+import { ensureCredential, readCredential } from './credential.js';
+import { probeNats } from './probe.js';
 import type { ProcessRef } from './processes.js';
 import { commandLine, isRunning, processStart, terminate } from './processes.js';
 import type { NatsPaths, ServerState } from './state.js';
@@ -9,26 +11,43 @@ import { readState, removeState, writeState } from './state.js';
 
 type Log = (line: string) => void;
 
+/** A running server and the credential it demands. */
+export type RunningServer = ServerState & { readonly credential: Credential };
+
 const LOG_ROTATE_BYTES = 10 * 1024 * 1024;
 
-/** The recorded server when it answers; a recorded server that does not is stopped and forgotten. */
-export async function findLiveServer(paths: NatsPaths, log: Log): Promise<ServerState | undefined> {
+/**
+ * The recorded server when it answers, demands credentials and its credential is on file; any other
+ * recorded server is stopped and forgotten.
+ */
+export async function findLiveServer(paths: NatsPaths, log: Log): Promise<RunningServer | undefined> {
   const state = await readState(paths.state);
   if (state === undefined) return undefined;
-  if (isRunning(state) && (await isNatsLive(state.port))) return state;
-  log(`nats-server ${state.url} (pid ${state.pid}) is not answering; starting a new one`);
+  const info = isRunning(state) ? await probeNats(state.port) : undefined;
+  const credential = await readCredential(paths.credential);
+  if (info?.authRequired === true && credential !== undefined) return { ...state, credential };
+  const why =
+    info === undefined
+      ? 'is not answering'
+      : !info.authRequired
+        ? 'accepts clients without credentials'
+        : `has no credential in ${paths.credential}`;
+  log(`nats-server ${state.url} (pid ${state.pid}) ${why}; starting a new one`);
   await stopServer(state, paths);
   await removeState(paths.state);
   return undefined;
 }
 
-/** Starts a detached nats-server on the store under `paths.dir` and records it. */
-export async function startServer(paths: NatsPaths, bin: string, log: Log): Promise<ServerState> {
+/** Starts a detached nats-server on the store under `paths.dir`, demanding this home's credential, and records it. */
+export async function startServer(paths: NatsPaths, bin: string, log: Log): Promise<RunningServer> {
   await stopOrphans(paths, log);
   await rotateLog(paths.log);
-  const server = await spawnNatsServer({ dir: paths.dir, bin, detached: true }).catch((error: unknown) => {
-    throw explainSpawnFailure(error, bin);
-  });
+  const credential = await ensureCredential(paths.credential);
+  const server = await spawnNatsServer({ dir: paths.dir, bin, detached: true, auth: credential }).catch(
+    (error: unknown) => {
+      throw explainSpawnFailure(error, bin);
+    },
+  );
   const state: ServerState = {
     pid: server.pid,
     start: processStart(server.pid),
@@ -43,7 +62,7 @@ export async function startServer(paths: NatsPaths, bin: string, log: Log): Prom
     throw error;
   }
   log(`started nats-server ${state.url} (pid ${state.pid}), store ${paths.store}, log ${paths.log}`);
-  return state;
+  return { ...state, credential };
 }
 
 /** Stops the process if it is still this home's nats-server (a reused pid belongs to someone else). */

@@ -13,6 +13,8 @@ export interface NatsPaths {
   readonly store: string;
   readonly ports: string;
   readonly log: string;
+  /** The user and password the server demands (mode 0600). */
+  readonly credential: string;
 }
 
 export function natsPaths(home: string): NatsPaths {
@@ -25,6 +27,7 @@ export function natsPaths(home: string): NatsPaths {
     store: join(dir, 'store'),
     ports: join(dir, 'ports'),
     log: join(dir, 'nats-server.log'),
+    credential: join(dir, 'credential.json'),
   };
 }
 

@@ -81,3 +81,29 @@ export const readServerState = (home: string): { pid: number; url: string } | un
     ? (JSON.parse(readFileSync(path, 'utf8')) as { pid: number; url: string })
     : undefined;
 };
+
+/** A raw client: reads INFO, sends CONNECT (with `fields`, e.g. a user and password) and PING; resolves the answer line. */
+export function rawConnect(url: string, fields: Record<string, unknown> = {}): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const socket = connect({ host: '127.0.0.1', port: Number(new URL(url).port) });
+    let text = '';
+    let connected = false;
+    socket.setEncoding('utf8');
+    socket.setTimeout(3_000, () => socket.destroy(new Error(`no answer from ${url}`)));
+    socket.on('error', reject);
+    socket.on('data', (chunk: string) => {
+      text += chunk;
+      const end = text.indexOf('\r\n');
+      if (end < 0) return;
+      const line = text.slice(0, end);
+      text = text.slice(end + 2);
+      if (connected) {
+        socket.destroy();
+        resolvePromise(line);
+        return;
+      }
+      connected = true;
+      socket.write(`CONNECT ${JSON.stringify({ verbose: false, pedantic: false, ...fields })}\r\nPING\r\n`);
+    });
+  });
+}
