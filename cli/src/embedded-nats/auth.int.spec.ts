@@ -1,32 +1,13 @@
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { drainNats, connectNats, spawnNatsServer } from '@mge/kit';
 import type { EmbeddedNats } from './index.js';
-import { acquireEmbeddedNats } from './index.js';
-import {
-  isAlive,
-  makeHome,
-  NATS_BIN,
-  rawConnect,
-  readServerState,
-  removeHome,
-  waitFor,
-} from './test-support.js';
+import { isAlive, NATS_BIN, rawConnect, readServerState, testHomes, waitFor } from './test-support.js';
 
-const homes: string[] = [];
-const newHome = async () => {
-  const home = await makeHome();
-  homes.push(home);
-  return home;
-};
-const acquire = (home: string): Promise<EmbeddedNats> => acquireEmbeddedNats({ home, bin: NATS_BIN });
+const { newHome, acquire } = testHomes();
 const passOf = (nats: EmbeddedNats) => (nats.target.auth as { pass: string }).pass;
 const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
-
-afterEach(async () => {
-  await Promise.all(homes.splice(0).map(removeHome));
-});
 
 describe('the embedded nats-server demands a credential', () => {
   it('when a raw client brings no credentials, then it is refused; with the home’s credential it is accepted', async () => {

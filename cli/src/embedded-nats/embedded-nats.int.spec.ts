@@ -1,32 +1,20 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { InfrastructureError, openBus, silentLogger } from '@mge/kit';
-import type { EmbeddedNats } from './index.js';
 import { acquireEmbeddedNats } from './index.js';
 import {
   isAlive,
   isAnswering,
-  makeHome,
   NATS_BIN,
   natsServersUnder,
   readInfo,
   readServerState,
-  removeHome,
+  testHomes,
   waitFor,
 } from './test-support.js';
 
-const homes: string[] = [];
-const newHome = async () => {
-  const home = await makeHome();
-  homes.push(home);
-  return home;
-};
-const acquire = (home: string): Promise<EmbeddedNats> => acquireEmbeddedNats({ home, bin: NATS_BIN });
-
-afterEach(async () => {
-  await Promise.all(homes.splice(0).map(removeHome));
-});
+const { newHome, acquire } = testHomes();
 
 describe('acquireEmbeddedNats in one process', () => {
   it('starts a server that speaks NATS, and the only client’s release stops it', async () => {

@@ -4,29 +4,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from '@jest/globals';
-import { acquireEmbeddedNats } from './index.js';
-import {
-  isAlive,
-  isAnswering,
-  makeHome,
-  NATS_BIN,
-  readServerState,
-  removeHome,
-  waitFor,
-} from './test-support.js';
+import { describe, expect, it } from '@jest/globals';
+import { isAlive, isAnswering, readServerState, testHomes, waitFor } from './test-support.js';
 
-const homes: string[] = [];
-const newHome = async () => {
-  const home = await makeHome();
-  homes.push(home);
-  return home;
-};
-const acquire = (home: string) => acquireEmbeddedNats({ home, bin: NATS_BIN });
-
-afterEach(async () => {
-  await Promise.all(homes.splice(0).map(removeHome));
-});
+const { newHome, acquire } = testHomes();
 
 describe('acquireEmbeddedNats with a stale record', () => {
   it('breaks a lock left by a dead process', async () => {

@@ -5,6 +5,9 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach } from '@jest/globals';
+import type { EmbeddedNats } from './index.js';
+import { acquireEmbeddedNats } from './index.js';
 
 export const NATS_BIN = process.env['MGE_NATS_SERVER'] ?? 'nats-server';
 
@@ -106,4 +109,23 @@ export function rawConnect(url: string, fields: Record<string, unknown> = {}): P
       socket.write(`CONNECT ${JSON.stringify({ verbose: false, pedantic: false, ...fields })}\r\nPING\r\n`);
     });
   });
+}
+
+/** MGE homes for one spec file, each removed after the test that made it, and the embedded server of one. */
+export function testHomes(): {
+  readonly newHome: () => Promise<string>;
+  readonly acquire: (home: string) => Promise<EmbeddedNats>;
+} {
+  const homes: string[] = [];
+  afterEach(async () => {
+    await Promise.all(homes.splice(0).map(removeHome));
+  });
+  return {
+    newHome: async () => {
+      const home = await makeHome();
+      homes.push(home);
+      return home;
+    },
+    acquire: (home) => acquireEmbeddedNats({ home, bin: NATS_BIN }),
+  };
 }
