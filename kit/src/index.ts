@@ -58,5 +58,6 @@ export { openBus } from './nats/runtime.js';
 export { parseWire, headerRecord } from './nats/wire.js';
 export type { Clock, Service } from './service.js';
 export { createService, elapsedMs, systemClock } from './service.js';
+export { parseJsonRecord, writeFileAtomically } from './files.js';
 export { loadConfigOrExit, runUntilSignal } from './lifecycle.js';
 export { mapLimit } from './map-limit.js';

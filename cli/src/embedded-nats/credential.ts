@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, readFile } from 'node:fs/promises';
+import { parseJsonRecord, writeFileAtomically } from '@mge/kit';
 import { z } from 'zod';
 
 /** The one user the embedded server accepts; `pass` is 32 random bytes, base64url. */
@@ -11,14 +12,7 @@ export type Credential = z.infer<typeof Credential>;
 
 /** The credential on file; a missing or unreadable file is none. */
 export async function readCredential(path: string): Promise<Credential | undefined> {
-  const text = await readFile(path, 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
-  try {
-    const parsed = Credential.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseJsonRecord(Credential, await readFile(path, 'utf8').catch(() => undefined));
 }
 
 /**
@@ -32,8 +26,6 @@ export async function ensureCredential(path: string): Promise<Credential> {
     return existing;
   }
   const fresh: Credential = { user: 'mge', pass: randomBytes(32).toString('base64url') };
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(fresh)}\n`, { mode: 0o600, flag: 'wx' });
-  await rename(temporary, path);
+  await writeFileAtomically(path, `${JSON.stringify(fresh)}\n`, 0o600);
   return fresh;
 }

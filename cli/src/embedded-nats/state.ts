@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { parseJsonRecord, writeFileAtomically } from '@mge/kit';
 import { z } from 'zod';
 
 /** Where the embedded server keeps everything, under MGE_HOME. */
@@ -56,19 +57,9 @@ export function readStateSync(path: string): ServerState | undefined {
 
 /** Written to a temporary file and renamed, so a reader never sees half a record. */
 export async function writeState(path: string, state: ServerState): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(state)}\n`);
-  await rename(temporary, path);
+  await writeFileAtomically(path, `${JSON.stringify(state)}\n`);
 }
 
 export const removeState = (path: string): Promise<void> => rm(path, { force: true });
 
-function parseState(text: string | undefined): ServerState | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const parsed = ServerState.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const parseState = (text: string | undefined): ServerState | undefined => parseJsonRecord(ServerState, text);

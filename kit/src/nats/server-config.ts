@@ -1,5 +1,5 @@
-import { chmod, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomically } from '../files.js';
 
 /** The one user a nats-server accepts: a user and password, or an nkey (its public key, `U…`). */
 export type NatsServerAuth = { readonly user: string; readonly pass: string } | { readonly nkey: string };
@@ -9,10 +9,7 @@ const SAFE = /^[A-Za-z0-9_-]+$/;
 /** Writes `<dir>/nats-server.conf` whole to a private file (mode 0600), then renames it into place. */
 export async function writeServerConfig(dir: string, auth: NatsServerAuth): Promise<string> {
   const path = join(dir, 'nats-server.conf');
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, authorization(auth), { mode: 0o600 });
-  await chmod(temporary, 0o600); // a file left by an earlier run keeps its mode through writeFile
-  await rename(temporary, path);
+  await writeFileAtomically(path, authorization(auth), 0o600);
   return path;
 }
 
