@@ -1,23 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AtomSpec } from '@mge/contracts';
+import { atomSpec } from '@mge/kit/testing';
 import { checkAtom } from './l1-atom.js';
 
-const spec = (over: Partial<AtomSpec> = {}): AtomSpec => ({
-  id: 't:add',
-  taskId: 't',
-  milestoneId: 'm',
-  file: 'src/math.ts',
-  symbol: 'add',
-  kind: 'function',
-  description: '',
-  needs: [],
-  uses: [],
-  order: 0,
-  estimatedLines: 3,
-  dependsOn: [],
-  wave: 0,
-  ...over,
-});
+const spec = (over: Partial<AtomSpec> = {}): AtomSpec =>
+  atomSpec('t:add', { symbol: 'add', file: 'src/math.ts', estimatedLines: 3, ...over });
 const codes = (s: AtomSpec, code: string) => checkAtom(s, code).map((e) => e.code);
 
 describe('L1: one atom', () => {

@@ -1,24 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AtomSpec, ExternalImport } from '@mge/contracts';
+import { atomSpec } from '@mge/kit/testing';
 import { checkAtom } from './l1-atom.js';
 import { API_CLIENT_FILE, SERVER_FILE } from './l1-network.js';
 
-const spec = (over: Partial<AtomSpec> = {}): AtomSpec => ({
-  id: 't:send',
-  taskId: 't',
-  milestoneId: 'm',
-  file: 'src/math.ts',
-  symbol: 'send',
-  kind: 'function',
-  description: '',
-  needs: [],
-  uses: [],
-  order: 0,
-  estimatedLines: 3,
-  dependsOn: [],
-  wave: 0,
-  ...over,
-});
+const spec = (over: Partial<AtomSpec> = {}): AtomSpec =>
+  atomSpec('t:send', { symbol: 'send', file: 'src/math.ts', estimatedLines: 3, ...over });
 const fn = (body: string) => `export async function send(): Promise<unknown> {\n  ${body}\n}`;
 const network = (s: AtomSpec, code: string, planFile = s.file) =>
   checkAtom(s, code, { planFile })
