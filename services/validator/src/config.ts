@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkNatsEnv, natsEnv } from '@mge/kit';
 import { z } from 'zod';
 
 /** How generated code is kept off the network (docs/SECURITY.md); the README's validator section explains each. */
@@ -17,9 +18,9 @@ export const sandboxEnv = {
 };
 
 /** The validator's environment. */
-export const ValidatorConfig = z.object({
-  /** Where NATS listens. */
-  NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+const ValidatorEnv = z.object({
+  /** NATS_URL, and NATS_TOKEN, NATS_CREDS or NATS_NKEY for credentials outside the URL. */
+  ...natsEnv,
   /** pino level. */
   MGE_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Task, milestone and plan validations running at once in this process (each may run child processes). */
@@ -28,4 +29,5 @@ export const ValidatorConfig = z.object({
   MGE_WORK_DIR: z.string().min(1).default(join(tmpdir(), 'mge-work')),
   ...sandboxEnv,
 });
+export const ValidatorConfig = ValidatorEnv.superRefine(checkNatsEnv);
 export type ValidatorConfig = z.infer<typeof ValidatorConfig>;

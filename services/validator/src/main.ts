@@ -1,11 +1,11 @@
-import { createLogger, loadConfigOrExit, openBus, runUntilSignal } from '@mge/kit';
+import { createLogger, loadConfigOrExit, natsTargetOf, openBus, runUntilSignal } from '@mge/kit';
 import { ValidatorConfig } from './config.js';
 import { createValidatorService } from './service.js';
 
 const config = loadConfigOrExit(ValidatorConfig, process.env);
 const logger = createLogger({ service: 'validator', level: config.MGE_LOG_LEVEL });
 await runUntilSignal(logger, async () => {
-  const bus = await openBus(config.NATS_URL, 'mge-validator', logger);
+  const bus = await openBus(natsTargetOf(config), 'mge-validator', logger);
   const service = createValidatorService({
     bus,
     logger,
