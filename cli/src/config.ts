@@ -1,6 +1,7 @@
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkNatsEnv, natsAuthEnv, natsUrl } from '@mge/kit';
+import { intakeEnv } from '@mge/intake';
 import { claudeEnv } from '@mge/provider-anthropic';
 import { sandboxEnv } from '@mge/validator';
 import { z } from 'zod';
@@ -17,16 +18,6 @@ const CliEnv = z.object({
   ...natsAuthEnv,
   /** Where the embedded server keeps its store, and where logs go. */
   MGE_HOME: z.preprocess(empty, z.string().min(1).default(join(homedir(), '.mge'))),
-  /** The model provider when --provider is not given. */
-  MGE_PROVIDER: z.preprocess(empty, z.enum(['offline', 'simulated', 'anthropic']).optional()),
-  /** `false` forces V1 everywhere, whatever the flags or --mode say. */
-  MGE_V2_ENABLED: z.preprocess(
-    empty,
-    z
-      .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
-      .default('true')
-      .transform((v) => v === 'true' || v === '1'),
-  ),
   /** Rollout monitor: completed runs kept per pipeline in its sliding window. */
   MGE_ROLLOUT_WINDOW: z.coerce.number().int().min(1).max(1000).default(20),
   /** Rollout monitor: V2 runs in the window before V2 is judged. */
@@ -37,14 +28,14 @@ const CliEnv = z.object({
   MGE_ROLLOUT_MAX_V2_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0.5),
   /** pino level of the in-process services (their log goes to MGE_HOME/logs). */
   MGE_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  /** Simulated provider: mean generation latency of a 10-line atom, in milliseconds. */
-  MGE_SIM_LATENCY_MS: z.coerce.number().min(0).max(60_000).default(5),
   /** The nats-server executable. */
   MGE_NATS_SERVER: z.string().min(1).default('nats-server'),
   /** Scratch space of the validator. */
   MGE_WORK_DIR: z.string().min(1).default(join(tmpdir(), 'mge-work')),
   /** The validator's sandbox: MGE_SANDBOX_TIMEOUT_MS, MGE_SANDBOX_MEMORY_MB, MGE_SANDBOX_NETWORK. */
   ...sandboxEnv,
+  /** The intake: MGE_V2_ENABLED, MGE_PROVIDER, MGE_SIM_LATENCY_MS, MGE_IDEMPOTENCY_TTL_HOURS, MGE_PROGRESS_INTERVAL_MS. */
+  ...intakeEnv,
 });
 export const CliConfig = CliEnv.superRefine(checkNatsEnv);
 export type CliConfig = z.infer<typeof CliConfig>;

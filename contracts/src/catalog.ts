@@ -19,6 +19,7 @@ import {
 import { ModelCallRecorded } from './events/model.js';
 import { FileGenerated, FileGenerationFailed, ProjectValidated, TaskListCreated } from './events/v1.js';
 import { MasterPlanValidated, MilestoneValidated, TaskValidated } from './events/validation.js';
+import { ArtifactStored } from './events/artifact.js';
 import type { Aggregate } from './subjects.js';
 import type { WorkData, WorkType } from './work-catalog.js';
 import { workCatalog } from './work-catalog.js';
@@ -175,6 +176,13 @@ export const eventCatalog = {
     version: 1,
     schema: ProjectValidated,
     doc: 'V1: the whole project was built, tested and smoke-tested once, at the end.',
+  },
+  ArtifactStored: {
+    aggregate: 'artifact',
+    name: 'stored',
+    version: 1,
+    schema: ArtifactStored,
+    doc: 'The built project was stored as a .tar.gz in the object store under the run id.',
   },
   FlagChanged: {
     aggregate: 'flag',

@@ -121,12 +121,24 @@ const HeadersSchema = z.object({
 /** The outcome of parsing a message off the wire. */
 export type ParseResult = { ok: true; message: Envelope } | { ok: false; issues: string[] };
 
+/** One field a parse found wrong: its path (`spec.entities.0.name`, empty for the whole value) and what is wrong. */
+export interface FieldProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** The zod issues of a failed parse, by field. */
+export const fieldIssuesOf = (error: z.ZodError, prefix = ''): FieldProblem[] =>
+  error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.'),
+    message: issue.message,
+  }));
+
 /** Formats zod issues as `path: message` lines, naming the field. */
 export function formatIssues(error: z.ZodError, prefix = ''): string[] {
-  return error.issues.map((issue) => {
-    const path = [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.');
-    return path === '' ? issue.message : `${path}: ${issue.message}`;
-  });
+  return fieldIssuesOf(error, prefix).map(({ path, message }) =>
+    path === '' ? message : `${path}: ${message}`,
+  );
 }
 
 /** Parses headers and a JSON body into a typed message; never throws, never casts unchecked data. */

@@ -36,6 +36,19 @@ export {
   AtomValidated,
 } from './events/atom.js';
 export { MasterPlanValidated, MilestoneValidated, TaskValidated } from './events/validation.js';
+export { ArtifactStored } from './events/artifact.js';
+export type { RunSubmissionInput } from './submission.js';
+export {
+  ApiError,
+  ApiErrorCode,
+  FieldIssue,
+  RunSubmission,
+  SUBMISSION_TYPE,
+  SubmissionCloudEvent,
+  SubmissionAccepted,
+  SubmissionReply,
+} from './submission.js';
+export { RunPhase, RunProgress } from './progress.js';
 export { FileGenerated, FileGenerationFailed, ProjectValidated, TaskListCreated } from './events/v1.js';
 export {
   defaultFlags,
@@ -82,10 +95,12 @@ export {
   parseEventSubject,
   ServiceName,
   serviceNames,
+  buckets,
   streams,
   subjects,
   SYSTEM_SCOPE,
 } from './subjects.js';
+export type { FieldProblem } from './envelope.js';
 export type {
   EventData,
   EventType,
@@ -108,6 +123,7 @@ export type {
 export {
   ceHeader,
   createMessage,
+  fieldIssuesOf,
   formatIssues,
   isEvent,
   messageId,

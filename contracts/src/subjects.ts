@@ -1,5 +1,13 @@
 /** Stream names. */
-export const streams = { events: 'EVENTS', work: 'WORK', dlq: 'DLQ' } as const;
+export const streams = { events: 'EVENTS', work: 'WORK', dlq: 'DLQ', progress: 'PROGRESS' } as const;
+
+/** KV buckets and object stores. */
+export const buckets = {
+  /** Idempotency keys of submissions → the run they started. */
+  submissions: 'mge-submissions',
+  /** Built projects, one `.tar.gz` per run id. */
+  artifacts: 'mge-artifacts',
+} as const;
 
 /** The aggregates that events belong to; the fourth token of an event subject. */
 export const Aggregate = {
@@ -15,6 +23,7 @@ export const Aggregate = {
   rollout: 'rollout',
   review: 'review',
   model: 'model',
+  artifact: 'artifact',
 } as const;
 /** An aggregate name. */
 export type Aggregate = (typeof Aggregate)[keyof typeof Aggregate];
@@ -28,6 +37,7 @@ export const ServiceName = {
   validator: 'validator',
   rollout: 'rollout',
   review: 'review',
+  intake: 'intake',
 } as const;
 /** A service name. */
 export type ServiceName = (typeof ServiceName)[keyof typeof ServiceName];
@@ -64,6 +74,12 @@ export const subjects = {
   dlq: (consumer: string) => `mge.dlq.${consumer}`,
   /** Every rejected message. */
   allDlq: 'mge.dlq.>',
+  /** Run submissions (request/reply): a `mge.run.submit` CloudEvent in, the run id out. */
+  requests: 'mge.requests',
+  /** `RunProgress` snapshots of one run; the stream PROGRESS keeps the last per run. */
+  progress: (runId: string) => `mge.progress.${runId}`,
+  /** Every run's progress. */
+  allProgress: 'mge.progress.>',
 } as const;
 
 /** Reads an event subject back into its parts, or undefined when it is not one. */

@@ -39,6 +39,7 @@ export function applyEvent(view: RunView, event: MgeEvent | StoredEvent): RunVie
   if (view.seen.has(event.id)) return view;
   view.seen.add(event.id);
   if ('seq' in event) view.lastSeq = Math.max(view.lastSeq, event.seq);
+  if (view.lastEventAt === undefined || event.time > view.lastEventAt) view.lastEventAt = event.time;
   applyData(view, event);
   return view;
 }

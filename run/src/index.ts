@@ -19,3 +19,5 @@ export { pairSummary } from './pair.js';
 export { CONFIDENCE_WEIGHTS, REVIEW_SHARE, confidenceOf, reviewItems } from './confidence.js';
 export type { DecisionMeta } from './complete.js';
 export { modelFailure, runCompleted, stageFailure } from './complete.js';
+export type { Progress } from './progress.js';
+export { progressOf, runProgressOf } from './progress.js';

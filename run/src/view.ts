@@ -119,6 +119,8 @@ export interface RunView {
   completedAt: string | undefined;
   /** The stream sequence of the last event folded (0 for none). */
   lastSeq: number;
+  /** The latest time of the events folded. */
+  lastEventAt: string | undefined;
   /** Ids of the events folded, so a redelivered or re-read event is applied once. */
   readonly seen: SeenIds;
 }
@@ -175,6 +177,7 @@ export function createRunView(runId: string): RunView {
     completed: undefined,
     completedAt: undefined,
     lastSeq: 0,
+    lastEventAt: undefined,
     seen: new Set(),
   };
 }

@@ -4,7 +4,7 @@ import { applyEvent, createRunView } from '@mge/run';
 import type { Bus } from '@mge/kit';
 import { isStoredEvent } from '@mge/kit';
 import type { ProgressDisplay } from '../progress/display.js';
-import { progressOf } from '../progress/model.js';
+import { progressOf } from '@mge/run';
 
 /** What a driven run ends with: its summary, a pair's summary, or nothing when interrupted. */
 export type Outcome = RunSummary | ParallelSummary | undefined;

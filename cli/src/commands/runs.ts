@@ -2,7 +2,7 @@ import type { StoredEvent } from '@mge/contracts';
 import { foldRun } from '@mge/run';
 import { silentLogger } from '@mge/kit';
 import { ExitCode } from '../errors.js';
-import { progressOf } from '../progress/model.js';
+import { progressOf } from '@mge/run';
 import { openCliBus } from '../runtime/bus.js';
 import type { CommandContext } from './context.js';
 

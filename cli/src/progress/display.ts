@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
-import type { Progress } from './model.js';
-import { progressLine } from './model.js';
+import type { Progress } from '@mge/run';
+import { progressLine } from './line.js';
 
 /** Live progress on stderr: a bar on a terminal, plain lines (on change, at most once a second) otherwise. */
 export interface ProgressDisplay {

@@ -2,6 +2,7 @@ import type { ServiceName } from '@mge/contracts';
 import { createAtomizerService } from '@mge/atomizer';
 import { createDiscoveryService } from '@mge/discovery';
 import { createExecutorService } from '@mge/executor';
+import { createIntakeService } from '@mge/intake';
 import type { Bus, Logger, Service } from '@mge/kit';
 import { createPlannerService } from '@mge/planner';
 import { createReviewService } from '@mge/review';
@@ -41,6 +42,7 @@ export function createServices(
       }),
     rollout: () => createRolloutService({ bus, logger, config }),
     review: () => createReviewService({ bus, logger }),
+    intake: () => createIntakeService({ bus, logger, config }),
   };
   return names.map((name) => factories[name]());
 }

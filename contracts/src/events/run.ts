@@ -76,7 +76,20 @@ export const RunRequested = z
     provider: ProviderName,
     concurrency: z.number().int().min(1).max(1000),
     temperatures: z.array(z.number().min(0).max(1)).min(1).max(10),
-    outDir: z.string().min(1),
+    /**
+     * The folder the requesting CLI writes the project to when the run completes (from the object
+     * store); no service writes there. Submissions from the bus or HTTP have none.
+     */
+    outDir: z.string().min(1).optional(),
+    /** Who submitted the run: the submission CloudEvent's source and id, and its idempotency key. */
+    submission: z
+      .object({
+        source: z.string().min(1),
+        id: z.string().min(1),
+        idempotencyKey: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
     /** Dispatching stops before the reserved cost of the next attempt would pass this. */
     budgetUsd: z.number().positive().optional(),
     simulation: SimulationSettings.optional(),

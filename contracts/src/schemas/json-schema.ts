@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { eventCatalog, workCatalog } from '../catalog.js';
 import { DiscoveryDocument } from '../discovery.js';
 import { ceHeader } from '../envelope.js';
+import { RunProgress } from '../progress.js';
+import { RunSubmission, SubmissionReply } from '../submission.js';
 
 const GENERATED = 'generated from @mge/contracts by scripts/generate-schemas — do not edit';
 
@@ -26,6 +28,9 @@ export function schemaFiles(): Map<string, string> {
   const files = new Map<string, string>();
   const put = (path: string, value: unknown) => files.set(path, `${JSON.stringify(value, null, 2)}\n`);
   put('discovery-document.schema.json', jsonSchemaOf(DiscoveryDocument, 'DiscoveryDocument'));
+  put('run-submission.schema.json', jsonSchemaOf(RunSubmission, 'RunSubmission'));
+  put('submission-reply.schema.json', jsonSchemaOf(SubmissionReply, 'SubmissionReply'));
+  put('run-progress.schema.json', jsonSchemaOf(RunProgress, 'RunProgress'));
   for (const [type, def] of Object.entries(eventCatalog))
     put(`events/${type}.schema.json`, jsonSchemaOf(def.schema, type));
   for (const [type, def] of Object.entries(workCatalog))

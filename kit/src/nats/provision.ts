@@ -6,7 +6,7 @@ import { InfrastructureError } from '../errors.js';
 
 const DUPLICATE_WINDOW = nanos(2 * 60_000);
 
-/** The three streams of ARCHITECTURE: the append-only event log, the work queue and the dead-letter queue. */
+/** The streams of ARCHITECTURE: the append-only event log, the work queue, the dead-letter queue, and the last progress of each run. */
 export const streamConfigs: readonly (Partial<StreamConfig> & { name: string })[] = [
   {
     name: streams.events,
@@ -28,6 +28,16 @@ export const streamConfigs: readonly (Partial<StreamConfig> & { name: string })[
     duplicate_window: DUPLICATE_WINDOW,
   },
   {
+    // The last RunProgress of every run, for a subscriber who joins late.
+    name: streams.progress,
+    subjects: [subjects.allProgress],
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    discard: DiscardPolicy.Old,
+    max_msgs_per_subject: 1,
+    max_age: nanos(7 * 24 * 3_600_000),
+  },
+  {
     name: streams.dlq,
     subjects: [subjects.allDlq],
     retention: RetentionPolicy.Limits,
@@ -45,6 +55,7 @@ const CHECKED = [
   'deny_delete',
   'deny_purge',
   'duplicate_window',
+  'max_msgs_per_subject',
 ] as const;
 
 /** Creates or updates the streams, then checks that the server really holds each declared field. */

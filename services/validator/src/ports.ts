@@ -56,4 +56,6 @@ export interface ValidatorDeps {
   readonly bus: Bus;
   readonly checker: Checker;
   readonly clock: Clock;
+  /** Where whole projects are built, a folder per run; nothing a request says chooses it. */
+  readonly projectsDir: string;
 }

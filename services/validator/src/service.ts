@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Bus, Clock, Logger, Service } from '@mge/kit';
 import { createService, systemClock } from '@mge/kit';
 import { createChecker } from './adapters/tsc/index.js';
@@ -28,7 +29,12 @@ export function createValidatorService(deps: ValidatorServiceDeps): Service {
       memoryMb: deps.sandbox?.memoryMb ?? 256,
       network: deps.sandbox?.network ?? 'auto',
     });
-  const handlerDeps = { bus: deps.bus, checker, clock: deps.clock ?? systemClock };
+  const handlerDeps = {
+    bus: deps.bus,
+    checker,
+    clock: deps.clock ?? systemClock,
+    projectsDir: join(deps.workDir, 'projects'),
+  };
   const logger = deps.logger.child({ service: 'validator' });
   return createService(
     'validator',

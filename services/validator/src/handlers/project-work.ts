@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { collectionName, createMessage } from '@mge/contracts';
 import type { Handler } from '@mge/kit';
 import type { ValidatorDeps } from '../ports.js';
@@ -11,7 +12,7 @@ export const onValidateProject =
     const v1 = view.v1;
     if (v1 === undefined || v1.result !== undefined || view.completed !== undefined) return ack();
     const started = performance.now();
-    const outDir = view.requested!.outDir;
+    const outDir = join(deps.projectsDir, view.runId);
     const smokePath = `/${collectionName(view.document!.entities[0]!.name)}`;
     const files = v1.tasks.map((task) => ({ task, code: v1.files.get(task.id)?.code }));
     const outcome = await deps.checker.checkFiles(files, { outDir, smokePath });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { MgeEvent, WorkItem } from '@mge/contracts';
 import type { RunView } from '@mge/run';
 import { collectionName, createMessage } from '@mge/contracts';
@@ -59,7 +60,7 @@ async function validate(deps: ValidatorDeps, view: RunView, work: ValidationWork
     };
     return createMessage('MilestoneValidated', data, stamp([milestoneId, revision], milestoneId));
   }
-  const outDir = view.requested!.outDir;
+  const outDir = join(deps.projectsDir, view.runId);
   const smokePath = `/${collectionName(view.document!.entities[0]!.name)}`;
   const outcome = await deps.checker.checkProject(snapshot, { outDir, smokePath });
   const data = { runId, level: 4 as const, revision, ...outcome, outDir, durationMs: elapsedMs(started) };

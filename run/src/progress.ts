@@ -1,4 +1,5 @@
-import type { RunView } from '@mge/run';
+import type { RunPhase, RunProgress } from '@mge/contracts';
+import type { RunView } from './view.js';
 
 /** What the progress display shows, computed from the run's view. */
 export interface Progress {
@@ -6,13 +7,16 @@ export interface Progress {
   readonly label: string | undefined;
   /** What `passed` and `atoms` count: atoms (V2) or files written (V1). */
   readonly unit: 'atoms' | 'files';
-  readonly phase: 'discovery' | 'planning' | 'atomizing' | 'generating' | 'validating' | 'done';
+  readonly phase: RunPhase;
   readonly wave: number;
   readonly waves: number;
+  /** Waves whose every atom is settled (passed, failed or blocked). */
+  readonly wavesDone: number;
   readonly passed: number;
   readonly atoms: number;
   readonly inFlight: number;
   readonly failed: number;
+  readonly blocked: number;
   readonly retries: number;
   readonly tasks: string;
   readonly milestones: string;
@@ -40,6 +44,7 @@ function phaseOf(view: RunView): Progress['phase'] {
   return count(view.atoms.values(), (a) => a.status !== 'passed') > 0 ? 'generating' : 'validating';
 }
 
+/** What the run has done so far, from its view. */
 export function progressOf(view: RunView): Progress {
   if (view.requested?.mode === 'v1') return v1Progress(view);
   const atoms = [...view.atoms.values()];
@@ -51,10 +56,12 @@ export function progressOf(view: RunView): Progress {
     phase: phaseOf(view),
     wave: Math.min(frontier, view.waves),
     waves: view.waves,
+    wavesDone: Math.min(frontier - (open.length === 0 ? 0 : 1), view.waves),
     passed: count(atoms, (a) => a.status === 'passed'),
     atoms: atoms.length,
     inFlight: count(atoms, (a) => a.status === 'dispatched' || a.status === 'generated'),
     failed: count(atoms, (a) => a.status === 'failed'),
+    blocked: count(atoms, (a) => a.status === 'blocked'),
     retries: atoms.reduce((sum, a) => sum + Math.max(0, a.attempt - 1), 0),
     tasks: `${count(view.tasks.values(), (t) => t.passed)}/${view.taskAtoms.size}`,
     milestones: `${count(view.milestones.values(), (m) => m.passed)}/${view.milestoneAtoms.size}`,
@@ -87,10 +94,12 @@ function v1Progress(view: RunView): Progress {
     phase,
     wave: 0,
     waves: 0,
+    wavesDone: 0,
     passed: written,
     atoms: total,
     inFlight: phase === 'generating' ? 1 : 0,
     failed: v1 === undefined ? 0 : count(v1.files.values(), (f) => f.failure !== undefined),
+    blocked: 0,
     retries: 0,
     tasks: `${written}/${total}`,
     milestones: '0/0',
@@ -99,18 +108,34 @@ function v1Progress(view: RunView): Progress {
   };
 }
 
-/** Cost so far, with the model calls behind it when they are recorded. */
-const costOf = (p: Progress): string =>
-  `$${p.costUsd.toFixed(4)}${p.calls === undefined ? '' : ` (${p.calls.requests} API call${p.calls.requests === 1 ? '' : 's'}, ${p.calls.reused} reused)`}`;
+const millisBetween = (from: string | undefined, to: string | undefined): number =>
+  from === undefined || to === undefined ? 0 : Math.max(0, Date.parse(to) - Date.parse(from));
 
-/** One plain line of progress. */
-export function progressLine(p: Progress, elapsedMs: number): string {
-  const time = `[${(elapsedMs / 1000).toFixed(1)}s]${p.label === undefined ? '' : ` ${p.label}`}`;
-  if (p.atoms === 0) return `${time} ${p.phase}${p.calls === undefined ? '' : `; ${costOf(p)}`}`;
-  if (p.unit === 'files')
-    return `${time} ${p.phase}: ${p.passed}/${p.atoms} files written, ${p.failed} failed; ${costOf(p)}`;
-  return (
-    `${time} ${p.phase}: ${p.passed}/${p.atoms} atoms passed, wave ${p.wave}/${p.waves}, ${p.inFlight} in flight, ` +
-    `${p.failed} failed, ${p.retries} retries; L2 ${p.tasks} tasks, L3 ${p.milestones} milestones; ${costOf(p)}`
-  );
+/**
+ * The compact snapshot published on the run's progress subject: folded from the events up to the
+ * view's last one, timed by the events' own times, never by a clock.
+ */
+export function runProgressOf(view: RunView): RunProgress {
+  const lastEventTime = view.lastEventAt ?? view.requestedAt ?? new Date(0).toISOString();
+  const p = progressOf(view);
+  const summary = view.completed;
+  return {
+    runId: view.runId,
+    mode: view.requested?.mode ?? 'v2',
+    ...(view.requested?.pairing === undefined ? {} : { role: view.requested.pairing.role }),
+    status: summary === undefined ? 'running' : summary.status,
+    phase: p.phase,
+    unit: p.unit,
+    waves: { done: p.wavesDone, total: p.waves },
+    atoms: { total: p.atoms, passed: p.passed, inFlight: p.inFlight, failed: p.failed, blocked: p.blocked },
+    retries: p.retries,
+    tokens: {
+      input: view.tokens.input + view.tokens.cacheWrite + view.tokens.cacheRead,
+      output: view.tokens.output,
+    },
+    costUsd: view.costUsd,
+    elapsedMs: millisBetween(view.requestedAt, lastEventTime),
+    seq: view.lastSeq,
+    at: lastEventTime,
+  };
 }
