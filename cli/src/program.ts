@@ -42,6 +42,7 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
     .option('--mode <mode>', 'v2 | v1 | parallel (default: the V2 rollout decides)')
     .option('--user <key>', 'assignment key for the rollout (the same key always gets the same pipeline)')
     .option('--tenant <key>', 'assignment key for the rollout, when no --user is given')
+    .option('--idempotency-key <key>', 'the same key again gives the same run, and starts nothing new')
     .option('--provider <name>', 'offline | simulated | anthropic')
     .option('--concurrency <n>', 'atoms in flight at once', '16')
     .option('--fault-rate <f>', 'simulated provider: fault rate 0..1')

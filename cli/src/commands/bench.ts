@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { foldRun, summarizeRun } from '@mge/run';
 import { serviceNames } from '@mge/contracts';
 import type { ExecutorService } from '@mge/executor';
-import { ulid } from 'ulid';
 import { z } from 'zod';
 import { Concurrency, FaultRate, LatencyMs, option, Seed } from '../args.js';
 import { benchFigures } from '../bench/figures.js';
@@ -15,7 +14,7 @@ import { openCliBus } from '../runtime/bus.js';
 import { fileLogger } from '../runtime/logger.js';
 import { createServices, startServices, stopServices } from '../runtime/services.js';
 import type { CommandContext } from './context.js';
-import { requested } from './request-run.js';
+import { submit } from './request-run.js';
 import { followRun } from './follow-run.js';
 
 const quiet = { show: () => undefined, note: () => undefined, stop: () => undefined };
@@ -48,17 +47,17 @@ export async function benchCommand(flags: BenchFlags, ctx: CommandContext): Prom
   const cli = await openCliBus(ctx.config, logger);
   const services = createServices(serviceNames, cli.bus, logger, ctx.config, { concurrency });
   const executor = services.find((s) => s.name === 'executor') as ExecutorService;
-  const runId = `r-${ulid()}`;
   try {
     await startServices(services);
     const document = benchDocument(atoms);
-    ctx.stderr.write(`bench ${runId}: ${document.entities.length} entities, concurrency ${concurrency}\n`);
     const input = {
       request: '',
       spec: document,
       outDir: join(scratch, 'out'),
       mode: 'v2' as const,
-      assignmentKey: runId,
+      user: undefined,
+      tenant: undefined,
+      idempotencyKey: undefined,
       provider: 'simulated' as const,
       model: undefined,
       maxTokens: undefined,
@@ -70,11 +69,11 @@ export async function benchCommand(flags: BenchFlags, ctx: CommandContext): Prom
       json: false,
       notes: [],
     };
-    const assignment = { key: runId, reason: 'override' as const, rolloutPercent: 100 };
-    const opening = requested(runId, input, { mode: 'v2', assignment });
+    const { runId } = await submit(cli.bus, input);
+    ctx.stderr.write(`bench ${runId}: ${document.entities.length} entities, concurrency ${concurrency}\n`);
     const cpu = process.cpuUsage();
     const before = { ...executor.scheduler.stats };
-    const summary = await followRun(cli.bus, runId, [opening], quiet, ctx.interrupted);
+    const summary = await followRun(cli.bus, runId, [], quiet, ctx.interrupted);
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;
     if (summary === undefined) return 130;

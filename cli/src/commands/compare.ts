@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ParallelSummary } from '@mge/contracts';
 import { hash32 } from '@mge/contracts';
 import { openFlagStore } from '@mge/kit';
@@ -9,7 +9,7 @@ import { formatComparison } from '../compare/table.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { createProgressDisplay } from '../progress/display.js';
 import type { CommandContext } from './context.js';
-import { runPair } from './request-run.js';
+import { followPair, submit } from './request-run.js';
 import type { RunFlags, RunInput } from './run-input.js';
 import { parseRunInput } from './run-input.js';
 import { withServices } from './drive-run.js';
@@ -43,7 +43,8 @@ export function derivedSeeds(base: number, count: number): number[] {
 export async function compareCommand(request: string | undefined, flags: CompareFlags, ctx: CommandContext) {
   const runs = option('--runs', Runs, flags.runs ?? '5');
   const compareId = `c-${ulid()}`;
-  const base = await parseRunInput(request, { ...flags, mode: 'parallel' }, ctx.config, compareId);
+  const base = await parseRunInput(request, { ...flags, mode: 'parallel' }, ctx.config);
+  const outDir = base.outDir ?? resolve(`out/${compareId}`);
   const simulation =
     base.simulation === undefined || flags.latencyMs !== undefined
       ? base.simulation
@@ -67,17 +68,19 @@ export async function compareCommand(request: string | undefined, flags: Compare
       const input: RunInput = {
         ...base,
         cache: false, // each pair is a sample: answers of an earlier pair must not be served again
-        outDir: join(base.outDir, `pair-${i + 1}`),
         simulation: simulation === undefined || seed === undefined ? undefined : { ...simulation, seed },
       };
-      const runId = `r-${ulid()}`;
-      const assignment = { key: runId, reason: 'override' as const, rolloutPercent: flagsNow['v2.rollout'] };
-      const choice = { serving: 'v2' as const, shadow: 'v1' as const, assignment };
+      const pair = await submit(bus, input);
+      if (pair.shadow === undefined)
+        throw new UsageError(
+          `the intake did not start a V1 shadow beside ${pair.runId}: compare needs both pipelines`,
+        );
       const display = createProgressDisplay(ctx.stderr, Date.now());
-      const summary = await runPair(
+      const summary = await followPair(
         bus,
         ctx,
-        { runId, shadowId: `r-${ulid()}`, input, choice },
+        { ...pair, shadow: pair.shadow },
+        join(outDir, `pair-${i + 1}`),
         display,
       ).finally(() => display.stop());
       if (summary === undefined) {

@@ -11,22 +11,34 @@ import type { CommandContext } from './context.js';
 import type { Outcome } from './follow-run.js';
 import { watchRollbacks } from './rollbacks.js';
 
+/** The run a command drives: its id once known (a submission learns it from the intake), and its log's name. */
+export interface DrivenRun {
+  readonly logName: string;
+  readonly runId: string | undefined;
+}
+
+/** A run whose id is known from the start. */
+export const knownRun = (runId: string): DrivenRun => ({ logName: runId, runId });
+
 /**
  * Starts every service in this process, lets `follow` record what it asks for and follow it with
  * live progress, then prints the summary. The exit code follows the (serving) run; 130 when interrupted.
  */
 export function driveRun(
   ctx: CommandContext,
-  runId: string,
+  run: DrivenRun,
   options: { json: boolean; concurrency: number },
   follow: (bus: Bus, display: ProgressDisplay) => Promise<Outcome>,
 ): Promise<number> {
-  return withServices(ctx, runId, options.concurrency, async (bus, logFile) => {
+  return withServices(ctx, run.logName, options.concurrency, async (bus, logFile) => {
     const display = createProgressDisplay(ctx.stderr, Date.now());
     const summary = await follow(bus, display).finally(() => display.stop());
     if (summary === undefined) {
+      const runId = run.runId;
       ctx.stderr.write(
-        `interrupted; the run is recorded as ${runId}: mge resume ${runId} (logs: ${logFile})\n`,
+        runId === undefined
+          ? `interrupted before the intake answered; nothing was started (logs: ${logFile})\n`
+          : `interrupted; the run is recorded as ${runId}: mge resume ${runId} (logs: ${logFile})\n`,
       );
       return 130;
     }

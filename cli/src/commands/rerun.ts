@@ -7,7 +7,7 @@ import type { CommandContext } from './context.js';
 import { withRunEvents } from './read-run.js';
 import type { RunOutcome } from './rerun-check.js';
 import { differences, generatedCode } from './rerun-check.js';
-import { driveRun } from './drive-run.js';
+import { driveRun, knownRun } from './drive-run.js';
 import { followRun } from './follow-run.js';
 
 /**
@@ -56,7 +56,7 @@ export async function rerunCommand(
   let rerun: RunOutcome | undefined;
   const code = await driveRun(
     ctx,
-    runId,
+    knownRun(runId),
     { json: flags.json === true, concurrency: requested.concurrency },
     async (bus, display) => {
       const summary = await followRun(bus, runId, [opening], display, ctx.interrupted);

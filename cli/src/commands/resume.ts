@@ -6,7 +6,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { formatSummary } from '../format/summary.js';
 import type { CommandContext } from './context.js';
 import { withRunEvents } from './read-run.js';
-import { driveRun } from './drive-run.js';
+import { driveRun, knownRun } from './drive-run.js';
 import { followRun } from './follow-run.js';
 
 /**
@@ -37,7 +37,7 @@ export async function resumeCommand(
   const pairing = view.requested.pairing;
   return driveRun(
     ctx,
-    view.runId,
+    knownRun(view.runId),
     { json, concurrency: view.requested.concurrency },
     async (bus, display) => {
       if (pairing === undefined) return followRun(bus, view.runId, [resumed], display, ctx.interrupted);

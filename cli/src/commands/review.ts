@@ -14,7 +14,7 @@ import { runIdArg } from '../args.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { openCliBus } from '../runtime/bus.js';
 import type { CommandContext } from './context.js';
-import { driveRun } from './drive-run.js';
+import { driveRun, knownRun } from './drive-run.js';
 import { followRun } from './follow-run.js';
 
 export interface ReviewFlags {
@@ -206,7 +206,7 @@ export async function reviewRedoCommand(
   ctx.stderr.write(
     `mge review ${action} ${atomId}: reopening ${runId} (attempt ${(opening.data as { attempt: number }).attempt})\n`,
   );
-  return driveRun(ctx, runId, { json: flags.json === true, concurrency }, async (bus, display) => {
+  return driveRun(ctx, knownRun(runId), { json: flags.json === true, concurrency }, async (bus, display) => {
     const summary = await followRun(
       bus,
       runId,

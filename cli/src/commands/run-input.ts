@@ -1,5 +1,11 @@
 import { resolve } from 'node:path';
-import type { DiscoveryDocument, ProviderName, RunMode, SimulationSettings } from '@mge/contracts';
+import type {
+  DiscoveryDocument,
+  ProviderName,
+  RunMode,
+  RunSubmissionInput,
+  SimulationSettings,
+} from '@mge/contracts';
 import type { CliConfig } from '../config.js';
 import {
   AssignmentKey,
@@ -29,6 +35,7 @@ export interface RunFlags {
   readonly temperatures?: string;
   readonly user?: string;
   readonly tenant?: string;
+  readonly idempotencyKey?: string;
   readonly json?: boolean;
   /** `--no-cache` sets it false. */
   readonly cache?: boolean;
@@ -38,11 +45,14 @@ export interface RunFlags {
 export interface RunInput {
   readonly request: string;
   readonly spec: DiscoveryDocument | undefined;
-  readonly outDir: string;
+  /** Where the project is written when the run completes; unset: `out/<runId>`. */
+  readonly outDir: string | undefined;
   /** What was asked for; unset: the rollout decides. */
   readonly mode: RunMode | undefined;
-  /** The key the rollout hashes: the user or tenant key when given, else the run id. */
-  readonly assignmentKey: string;
+  /** The key the rollout hashes (the intake hashes the run id when neither is given). */
+  readonly user: string | undefined;
+  readonly tenant: string | undefined;
+  readonly idempotencyKey: string | undefined;
   readonly provider: ProviderName;
   /** The Claude model of an anthropic run, and its stage calls' `max_tokens`. */
   readonly model: string | undefined;
@@ -77,7 +87,6 @@ export async function parseRunInput(
   request: string | undefined,
   flags: RunFlags,
   config: CliConfig,
-  runId: string,
 ): Promise<RunInput> {
   const text = (request ?? '').trim();
   const spec = flags.spec === undefined ? undefined : await readSpec(flags.spec);
@@ -87,17 +96,22 @@ export async function parseRunInput(
     );
   }
   const mode = flags.mode === undefined ? undefined : option('--mode', Mode, flags.mode);
-  const keyFlag = flags.user !== undefined ? '--user' : '--tenant';
-  const assignmentKey = option(keyFlag, AssignmentKey, flags.user ?? flags.tenant ?? runId);
+  if (flags.user !== undefined && flags.tenant !== undefined)
+    throw new UsageError('--user and --tenant: give one of them, the key the rollout hashes');
   const notes: string[] = [];
   const provider = chooseProvider(flags.provider, config);
   const simulation = simulationOf(provider, flags, config);
   return {
     request: text,
     spec,
-    outDir: resolve(flags.out ?? `out/${runId}`),
+    outDir: flags.out === undefined ? undefined : resolve(flags.out),
     mode,
-    assignmentKey,
+    user: flags.user === undefined ? undefined : option('--user', AssignmentKey, flags.user),
+    tenant: flags.tenant === undefined ? undefined : option('--tenant', AssignmentKey, flags.tenant),
+    idempotencyKey:
+      flags.idempotencyKey === undefined
+        ? undefined
+        : option('--idempotency-key', AssignmentKey, flags.idempotencyKey),
     provider,
     model: provider === 'anthropic' ? config.MGE_MODEL : undefined,
     maxTokens: provider === 'anthropic' ? config.MGE_MAX_TOKENS : undefined,
@@ -132,5 +146,25 @@ function simulationOf(
     faultRate: option('--fault-rate', FaultRate, flags.faultRate ?? '0.1'),
     latencyMs: option('--latency-ms', LatencyMs, flags.latencyMs ?? config.MGE_SIM_LATENCY_MS),
     failing: flags.failAtom ?? [],
+  };
+}
+
+/** The submission the intake gets for this input: what was asked, nothing the CLI decides. */
+export function submissionOf(input: RunInput): RunSubmissionInput {
+  return {
+    ...(input.request === '' ? {} : { request: input.request }),
+    ...(input.spec === undefined ? {} : { spec: input.spec }),
+    ...(input.mode === undefined ? {} : { mode: input.mode }),
+    provider: input.provider,
+    ...(input.user === undefined ? {} : { user: input.user }),
+    ...(input.tenant === undefined ? {} : { tenant: input.tenant }),
+    concurrency: input.concurrency,
+    ...(input.budgetUsd === undefined ? {} : { budgetUsd: input.budgetUsd }),
+    temperatures: input.temperatures,
+    ...(input.simulation === undefined ? {} : { simulation: input.simulation }),
+    ...(input.model === undefined ? {} : { model: input.model }),
+    ...(input.maxTokens === undefined ? {} : { maxTokens: input.maxTokens }),
+    ...(input.cache ? {} : { cache: false }),
+    ...(input.idempotencyKey === undefined ? {} : { idempotencyKey: input.idempotencyKey }),
   };
 }

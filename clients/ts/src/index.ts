@@ -1,0 +1,4 @@
+export type { FollowOptions, MgeClient, SubmitOptions, UnpackedArtifact } from './client.js';
+export { MgeClientError, submissionOf } from './client.js';
+export type { NatsClientOptions } from './nats-client.js';
+export { connectNatsClient, natsClient } from './nats-client.js';
