@@ -49,6 +49,8 @@ export {
   SubmissionReply,
 } from './submission.js';
 export { RunPhase, RunProgress } from './progress.js';
+export type { StructuredEvent } from './cloud-event.js';
+export { parseStructuredEvent, toStructuredEvent } from './cloud-event.js';
 export { FileGenerated, FileGenerationFailed, ProjectValidated, TaskListCreated } from './events/v1.js';
 export {
   defaultFlags,

@@ -61,3 +61,5 @@ export { createService, elapsedMs, systemClock } from './service.js';
 export { parseJsonRecord, writeFileAtomically } from './files.js';
 export { loadConfigOrExit, runUntilSignal } from './lifecycle.js';
 export { mapLimit } from './map-limit.js';
+export type { Unpacked } from './archive.js';
+export { isContainedPath, unpackTarGz } from './archive.js';

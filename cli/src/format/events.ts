@@ -1,22 +1,8 @@
 import type { StoredEvent } from '@mge/contracts';
+import { toStructuredEvent } from '@mge/contracts';
 
 /** One event as a CloudEvent in structured JSON, with `data` inline. */
-export function toCloudEventJson(event: StoredEvent): string {
-  return JSON.stringify({
-    specversion: '1.0',
-    id: event.id,
-    source: event.source,
-    type: event.type,
-    time: event.time,
-    subject: event.subject,
-    correlationid: event.correlationId,
-    causationid: event.causationId,
-    schemaversion: event.schemaVersion,
-    datacontenttype: 'application/json',
-    sequence: event.seq,
-    data: event.data,
-  });
-}
+export const toCloudEventJson = (event: StoredEvent): string => JSON.stringify(toStructuredEvent(event));
 
 /** A short human description of what an event says. */
 function detail(event: StoredEvent): string {

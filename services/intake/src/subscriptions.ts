@@ -1,8 +1,7 @@
-import { streams, subjects } from '@mge/contracts';
+import { eventTypes, streams, subjects } from '@mge/contracts';
 import type { Subscription } from '@mge/kit';
 import { subscription } from '@mge/kit';
 import type { ProgressPublisher } from './handlers/progress.js';
-import { everyEventType } from './handlers/progress.js';
 
 /** The intake at a glance: besides answering `mge.requests`, it turns every event into run progress. */
 export const intakeSubscriptions = (progress: ProgressPublisher): Subscription[] => [
@@ -10,7 +9,7 @@ export const intakeSubscriptions = (progress: ProgressPublisher): Subscription[]
     durable: 'intake-progress',
     stream: streams.events,
     filter: subjects.allEvents,
-    accepts: everyEventType,
+    accepts: eventTypes,
     handler: progress.handler,
     maxInFlight: 32,
   }),

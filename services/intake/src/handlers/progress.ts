@@ -1,13 +1,10 @@
 import type { EventType } from '@mge/contracts';
-import { eventCatalog, scopeOf, subjects, SYSTEM_SCOPE } from '@mge/contracts';
+import { scopeOf, subjects, SYSTEM_SCOPE } from '@mge/contracts';
 import { runProgressOf } from '@mge/run';
 import type { Bus, Handler, Logger } from '@mge/kit';
 import { ack } from '@mge/kit';
 import type { Published } from '../domain/throttle.js';
 import { timing } from '../domain/throttle.js';
-
-/** Every event type: the publisher follows them all. */
-export const everyEventType = Object.keys(eventCatalog) as EventType[];
 
 export interface ProgressPublisher {
   readonly handler: Handler<EventType>;
