@@ -80,8 +80,7 @@ export {
 } from './events/model.js';
 export type { ClaudeModel, ModelPrice } from './models.js';
 export { claudeModelOf, claudeModels, DEFAULT_CLAUDE_MODEL } from './models.js';
-export type { AssignmentInput, PipelineChoice } from './rollout.js';
-export { assignPipeline, hash32, rolloutBucket } from './rollout.js';
+export { hash32 } from './hash.js';
 export { FailedAtom, FailedFile, FailureTally, LevelCounts, ParallelSummary, RunSummary } from './summary.js';
 export {
   GenerateAtom,

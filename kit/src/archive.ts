@@ -55,7 +55,7 @@ export async function unpackTarGz(
   const input =
     source instanceof Readable
       ? source
-      : Readable.fromWeb(source as import('node:stream/web').ReadableStream<Uint8Array>);
+      : Readable.fromWeb(source);
   await pipeline(input, tee, extract);
   if (refused.length > 0)
     throw new ValidationFailure(

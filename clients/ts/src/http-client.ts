@@ -16,6 +16,7 @@ import { unpackTarGz } from '@mge/kit';
 import { z } from 'zod';
 import type { FollowOptions, MgeClient, SubmitOptions } from './client.js';
 import { MgeClientError, submissionOf } from './client.js';
+import type { ServerSentEvent } from './sse.js';
 import { readServerSentEvents } from './sse.js';
 
 export interface HttpClientOptions {
@@ -69,7 +70,11 @@ export function httpClient(options: HttpClientOptions): MgeClient {
   };
 
   /** A stream of Server-Sent Events, reconnected with `Last-Event-ID` when cut before `done`. */
-  async function* stream(path: string, afterId: string | undefined, signal: AbortSignal | undefined) {
+  async function* stream(
+    path: string,
+    afterId: string | undefined,
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<ServerSentEvent, void, boolean> {
     let lastId = afterId;
     for (let attempt = 0; ; attempt++) {
       const headers: Record<string, string> = { accept: 'text/event-stream' };
@@ -78,7 +83,7 @@ export function httpClient(options: HttpClientOptions): MgeClient {
       try {
         for await (const sse of readServerSentEvents(response.body!)) {
           if (sse.id !== undefined) lastId = sse.id;
-          const done: boolean = yield sse;
+          const done = yield sse;
           if (done) return;
         }
       } catch (error) {

@@ -4,13 +4,13 @@ import type {
   Envelope,
   Pairing,
   Pipeline,
-  PipelineChoice,
   ProviderName,
   RunSubmission,
   SimulationSettings,
   SubmissionAccepted,
 } from '@mge/contracts';
 import { createMessage } from '@mge/contracts';
+import type { PipelineChoice } from './assign.js';
 import type { SubmissionOrigin } from './parse-submission.js';
 
 /** What the intake fills in where a submission is silent, and what this deployment can serve. */

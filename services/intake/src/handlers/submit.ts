@@ -1,5 +1,7 @@
-import type { PipelineChoice, SubmissionReply } from '@mge/contracts';
-import { assignPipeline, streams, subjects } from '@mge/contracts';
+import type { SubmissionReply } from '@mge/contracts';
+import type { PipelineChoice } from '../domain/assign.js';
+import { streams, subjects } from '@mge/contracts';
+import { assignPipeline } from '../domain/assign.js';
 import type { SubmissionRecord } from '../adapters/submission-ledger.js';
 import { sha256 } from '../adapters/submission-ledger.js';
 import { canonicalSubmission, idempotencyKeyOf } from '../domain/idempotency.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Flags } from './events/flags.js';
-import { defaultFlags } from './events/flags.js';
-import { assignPipeline, rolloutBucket } from './rollout.js';
+import type { Flags } from '@mge/contracts';
+import { defaultFlags } from '@mge/contracts';
+import { assignPipeline, rolloutBucket } from './assign.js';
 
 const at = (rollout: number, enabled = true): Flags => ({ 'v2.enabled': enabled, 'v2.rollout': rollout });
 const keys = Array.from({ length: 10_000 }, (_, i) => `tenant-${i}`);
