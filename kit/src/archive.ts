@@ -52,10 +52,7 @@ export async function unpackTarGz(
       return ok;
     },
   });
-  const input =
-    source instanceof Readable
-      ? source
-      : Readable.fromWeb(source);
+  const input = source instanceof Readable ? source : Readable.fromWeb(source);
   await pipeline(input, tee, extract);
   if (refused.length > 0)
     throw new ValidationFailure(
