@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { checkNatsEnv, natsAuthEnv, natsUrl } from '@mge/kit';
 import { intakeEnv } from '@mge/intake';
 import { claudeEnv } from '@mge/provider-anthropic';
-import { sandboxEnv } from '@mge/validator';
+import { artifactEnv, sandboxEnv } from '@mge/validator';
 import { z } from 'zod';
 
 const empty = (v: unknown) => (v === '' ? undefined : v);
@@ -34,6 +34,8 @@ const CliEnv = z.object({
   MGE_WORK_DIR: z.string().min(1).default(join(tmpdir(), 'mge-work')),
   /** The validator's sandbox: MGE_SANDBOX_TIMEOUT_MS, MGE_SANDBOX_MEMORY_MB, MGE_SANDBOX_NETWORK. */
   ...sandboxEnv,
+  /** MGE_ARTIFACT_TTL_DAYS: how long built projects stay in the object store. */
+  ...artifactEnv,
   /** The intake: MGE_V2_ENABLED, MGE_PROVIDER, MGE_SIM_LATENCY_MS, MGE_IDEMPOTENCY_TTL_HOURS, MGE_PROGRESS_INTERVAL_MS. */
   ...intakeEnv,
 });

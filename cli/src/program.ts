@@ -4,6 +4,7 @@ import { benchCommand } from './commands/bench.js';
 import type { CompareFlags } from './commands/compare.js';
 import { compareCommand } from './commands/compare.js';
 import { eventsCommand } from './commands/events.js';
+import { fetchCommand } from './commands/fetch.js';
 import { flagsGetCommand, flagsSetCommand } from './commands/flags.js';
 import type { CommandContext } from './commands/context.js';
 import { resumeCommand } from './commands/resume.js';
@@ -171,6 +172,15 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
     .option('--json', 'one CloudEvent per line, data inline')
     .action(async (runId: string, flags: { json?: boolean }) => {
       code = await eventsCommand(runId, flags, ctx);
+    });
+  program
+    .command('fetch')
+    .argument('<runId>')
+    .description("unpack the run's built project from the object store")
+    .option('--out <dir>', 'where to unpack it (default ./out/<runId>)')
+    .option('--force', 'unpack into a folder that is not empty')
+    .action(async (runId: string, flags: { out?: string; force?: boolean }) => {
+      code = await fetchCommand(runId, flags, ctx);
     });
   program
     .command('replay')

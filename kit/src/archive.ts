@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { isAbsolute, normalize, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -59,4 +59,38 @@ export async function unpackTarGz(
       `the archive holds entries outside its folder, not unpacked: ${refused.slice(0, 5).join(', ')}`,
     );
   return { files, size, sha256: hash.digest('hex') };
+}
+
+/** What a packed folder became. */
+export interface Packed {
+  readonly bytes: Uint8Array;
+  readonly files: number;
+  readonly sha256: string;
+}
+
+/**
+ * Packs a folder (everything under it but `node_modules`) as a `.tar.gz`, with portable headers and
+ * one fixed time, so the same files always give the same bytes.
+ */
+export async function packTarGz(dir: string): Promise<Packed> {
+  const entries = (await readdir(dir)).filter((name) => name !== 'node_modules').sort();
+  let files = 0;
+  const stream = tar.c(
+    {
+      cwd: dir,
+      gzip: true,
+      portable: true,
+      mtime: new Date(0),
+      filter: (path, stat) => {
+        if (path.split('/').includes('node_modules')) return false;
+        if ('isFile' in stat && stat.isFile()) files++;
+        return true;
+      },
+    },
+    entries,
+  );
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  const bytes = Buffer.concat(chunks);
+  return { bytes, files, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -63,3 +63,7 @@ export { loadConfigOrExit, runUntilSignal } from './lifecycle.js';
 export { mapLimit } from './map-limit.js';
 export type { Unpacked } from './archive.js';
 export { isContainedPath, unpackTarGz } from './archive.js';
+export type { Packed } from './archive.js';
+export { packTarGz } from './archive.js';
+export type { ArtifactStore, ArtifactStoreOptions, StoredArtifact } from './nats/artifacts.js';
+export { openArtifactReader, openArtifactStore } from './nats/artifacts.js';

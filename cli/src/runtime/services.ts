@@ -34,6 +34,7 @@ export function createServices(
         bus,
         logger,
         workDir: config.MGE_WORK_DIR,
+        artifactTtlDays: config.MGE_ARTIFACT_TTL_DAYS,
         sandbox: {
           timeoutMs: config.MGE_SANDBOX_TIMEOUT_MS,
           memoryMb: config.MGE_SANDBOX_MEMORY_MB,

@@ -11,7 +11,7 @@ import {
   subjects,
 } from '@mge/contracts';
 import type { NatsTarget } from '@mge/kit';
-import { connectNats, createEventStore, isStoredEvent } from '@mge/kit';
+import { connectNats, createEventStore, isStoredEvent, openArtifactReader } from '@mge/kit';
 import { ulid } from 'ulid';
 import type { FollowOptions, MgeClient, SubmitOptions, UnpackedArtifact } from './client.js';
 import { MgeClientError, submissionOf } from './client.js';

@@ -20,8 +20,8 @@ export const ArtifactStored = z
     files: z.number().int().nonnegative(),
     /** Whether the project passed its whole-project check; a failed one is stored for diagnosis. */
     passed: z.boolean(),
-    /** The plan revision validated (0 unless a reviewer's edit reopened the run). */
-    revision: z.number().int().nonnegative(),
+    /** The plan revision L4 validated (it changes when a reviewer's edit reopens the run); V1 has none. */
+    revision: z.string().min(1).optional(),
   })
   .strict();
 /** Data of ArtifactStored. */

@@ -17,6 +17,12 @@ export const sandboxEnv = {
   MGE_SANDBOX_NETWORK: SandboxNetworkMode.default('auto'),
 };
 
+/** Where checked projects are kept, shared with the CLI. */
+export const artifactEnv = {
+  /** Days a built project stays in the object store (0: until deleted). */
+  MGE_ARTIFACT_TTL_DAYS: z.coerce.number().min(0).max(3_650).default(30),
+};
+
 /** The validator's environment. */
 const ValidatorEnv = z.object({
   /** NATS_URL, and NATS_TOKEN, NATS_CREDS or NATS_NKEY for credentials outside the URL. */
@@ -28,6 +34,7 @@ const ValidatorEnv = z.object({
   /** Scratch space for milestone builds. */
   MGE_WORK_DIR: z.string().min(1).default(join(tmpdir(), 'mge-work')),
   ...sandboxEnv,
+  ...artifactEnv,
 });
 export const ValidatorConfig = ValidatorEnv.superRefine(checkNatsEnv);
 export type ValidatorConfig = z.infer<typeof ValidatorConfig>;

@@ -2,4 +2,4 @@ export { createValidatorService } from './service.js';
 export type { ValidatorServiceDeps } from './service.js';
 export type { Checker, ProjectSnapshot } from './ports.js';
 export { createChecker } from './adapters/tsc/index.js';
-export { ValidatorConfig, SandboxNetworkMode, sandboxEnv } from './config.js';
+export { artifactEnv, ValidatorConfig, SandboxNetworkMode, sandboxEnv } from './config.js';

@@ -11,6 +11,7 @@ await runUntilSignal(logger, async () => {
     logger,
     workDir: config.MGE_WORK_DIR,
     concurrency: config.MGE_VALIDATOR_CONCURRENCY,
+    artifactTtlDays: config.MGE_ARTIFACT_TTL_DAYS,
     sandbox: {
       timeoutMs: config.MGE_SANDBOX_TIMEOUT_MS,
       memoryMb: config.MGE_SANDBOX_MEMORY_MB,

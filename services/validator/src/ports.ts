@@ -58,4 +58,11 @@ export interface ValidatorDeps {
   readonly clock: Clock;
   /** Where whole projects are built, a folder per run; nothing a request says chooses it. */
   readonly projectsDir: string;
+  /** Where a checked project goes once built: the object store. */
+  readonly artifacts: ProjectArchive;
+}
+
+/** Keeps a built project (its folder packed as a `.tar.gz`) under the run id. */
+export interface ProjectArchive {
+  put(runId: string, dir: string): Promise<{ size: number; sha256: string; files: number }>;
 }

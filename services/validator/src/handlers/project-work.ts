@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { collectionName, createMessage } from '@mge/contracts';
 import type { Handler } from '@mge/kit';
 import type { ValidatorDeps } from '../ports.js';
+import { storeProject } from './store-project.js';
 import { ack, elapsedMs } from '@mge/kit';
 
 /** ValidateProject → ProjectValidated: V1's one check, of the whole project, at the end. */
@@ -29,6 +30,13 @@ export const onValidateProject =
       ...(outcome.sandbox === undefined ? {} : { sandbox: outcome.sandbox }),
     };
     const meta = { source: 'mge/validator', time: deps.clock(), cause: work, key: [] };
-    await deps.bus.store.append([createMessage('ProjectValidated', data, meta)]);
+    const stored = await storeProject(deps, {
+      runId: view.runId,
+      dir: outDir,
+      passed: outcome.passed,
+      revision: undefined,
+      cause: work,
+    });
+    await deps.bus.store.append([stored, createMessage('ProjectValidated', data, meta)]);
     return ack();
   };

@@ -6,6 +6,7 @@ import type { Handler } from '@mge/kit';
 import { ack, elapsedMs } from '@mge/kit';
 import { isCurrent } from '../domain/current.js';
 import type { ProjectSnapshot, ValidatorDeps } from '../ports.js';
+import { storeProject } from './store-project.js';
 
 type ValidationWork = WorkItem<'ValidateTask' | 'ValidateMilestone' | 'ValidatePlan'>;
 
@@ -30,12 +31,12 @@ export const onValidationWork =
           ? { milestoneId: work.data.milestoneId }
           : 'plan';
     if (view.plan === undefined || !isCurrent(view, scope, work.data.revision)) return ack();
-    const result = await validate(deps, view, work); // the consume loop sends working() meanwhile
-    await deps.bus.store.append([result]);
+    const results = await validate(deps, view, work); // the consume loop sends working() meanwhile
+    await deps.bus.store.append(results);
     return ack();
   };
 
-async function validate(deps: ValidatorDeps, view: RunView, work: ValidationWork): Promise<MgeEvent> {
+async function validate(deps: ValidatorDeps, view: RunView, work: ValidationWork): Promise<MgeEvent[]> {
   const started = performance.now();
   const snapshot = snapshotOf(view);
   const { runId, revision } = work.data;
@@ -45,7 +46,7 @@ async function validate(deps: ValidatorDeps, view: RunView, work: ValidationWork
     const { taskId } = work.data;
     const outcome = await deps.checker.checkTask(snapshot, taskId);
     const data = { runId, taskId, level: 2 as const, revision, ...outcome, durationMs: elapsedMs(started) };
-    return createMessage('TaskValidated', data, stamp([taskId, revision], taskId));
+    return [createMessage('TaskValidated', data, stamp([taskId, revision], taskId))];
   }
   if (work.type === 'ValidateMilestone') {
     const { milestoneId } = work.data;
@@ -58,11 +59,18 @@ async function validate(deps: ValidatorDeps, view: RunView, work: ValidationWork
       ...outcome,
       durationMs: elapsedMs(started),
     };
-    return createMessage('MilestoneValidated', data, stamp([milestoneId, revision], milestoneId));
+    return [createMessage('MilestoneValidated', data, stamp([milestoneId, revision], milestoneId))];
   }
   const outDir = join(deps.projectsDir, view.runId);
   const smokePath = `/${collectionName(view.document!.entities[0]!.name)}`;
   const outcome = await deps.checker.checkProject(snapshot, { outDir, smokePath });
   const data = { runId, level: 4 as const, revision, ...outcome, outDir, durationMs: elapsedMs(started) };
-  return createMessage('MasterPlanValidated', data, stamp([revision], runId));
+  const stored = await storeProject(deps, {
+    runId,
+    dir: outDir,
+    passed: outcome.passed,
+    revision,
+    cause: work,
+  });
+  return [stored, createMessage('MasterPlanValidated', data, stamp([revision], runId))];
 }
