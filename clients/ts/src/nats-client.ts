@@ -174,9 +174,9 @@ function parseProgress(text: string): RunProgress | undefined {
   }
 }
 
-async function unpackArtifact(_nc: NatsConnection, runId: string, dir: string): Promise<UnpackedArtifact> {
-  throw new MgeClientError({
-    code: 'unavailable',
-    message: `artifacts are not stored yet (${runId} → ${dir})`,
-  });
+async function unpackArtifact(nc: NatsConnection, runId: string, dir: string): Promise<UnpackedArtifact> {
+  const unpacked = await (await openArtifactReader(nc)).unpack(runId, dir);
+  if (unpacked === undefined)
+    throw new MgeClientError({ code: 'not-found', message: `run ${runId} has no stored project (yet)` });
+  return { dir, ...unpacked };
 }
