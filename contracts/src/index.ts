@@ -147,3 +147,27 @@ export {
   roundUsd,
 } from './pricing.js';
 export { generatedSchemaFiles } from './schemas/index.js';
+export type { HttpRoute } from './http/routes.js';
+export { fastifyPath, httpRoutes } from './http/routes.js';
+export {
+  ArtifactFacts,
+  ErrorBody,
+  FlagParams,
+  FlagState,
+  FlagUpdate,
+  Readiness,
+  ReviewAction,
+  ReviewEntryBody,
+  ReviewList,
+  ReviewListQuery,
+  ReviewParams,
+  ReviewQuery,
+  ReviewRecorded,
+  RunAccepted,
+  RunLinks,
+  RunList,
+  RunListQuery,
+  RunParams,
+  RunState,
+} from './http/schemas.js';
+export { openApiDocument } from './schemas/openapi.js';

@@ -1,9 +1,9 @@
 /** Every code an MGE error carries, by the class that raises it: a closed set, so a new code is a deliberate change. */
 export const errorCodes = {
   /** A user's or a message's input is wrong. */
-  input: ['invalid_input', 'invalid_config', 'usage', 'empty_request'],
+  input: ['invalid_input', 'invalid_config', 'usage', 'empty_request', 'not_found'],
   /** Something was asked of a thing in the wrong state (atoms that do not form a graph). */
-  state: ['cycle', 'unresolved', 'duplicate'],
+  state: ['cycle', 'unresolved', 'duplicate', 'still_running'],
   /** NATS, the file system or a child process is unavailable. */
   infrastructure: ['infrastructure'],
   /** A model API (or the provider standing in for one) failed or refused. */

@@ -179,6 +179,9 @@ function applyData(view: RunView, event: MgeEvent): void {
           { level: 1, code: 'review', message: `a reviewer asked for a new attempt: ${event.data.note}` },
         ];
       });
+    case 'ArtifactStored':
+      view.artifact = event.data;
+      return;
     case 'FlagChanged':
     case 'RolloutRolledBack':
       return; // system-wide: part of no run

@@ -1,4 +1,5 @@
 import type {
+  ArtifactStored,
   AtomSpec,
   DiscoveryDocument,
   ValidationError,
@@ -119,6 +120,8 @@ export interface RunView {
   completedAt: string | undefined;
   /** The stream sequence of the last event folded (0 for none). */
   lastSeq: number;
+  /** The built project in the object store, once stored (the latest revision's). */
+  artifact: ArtifactStored | undefined;
   /** The latest time of the events folded. */
   lastEventAt: string | undefined;
   /** Ids of the events folded, so a redelivered or re-read event is applied once. */
@@ -178,6 +181,7 @@ export function createRunView(runId: string): RunView {
     completedAt: undefined,
     lastSeq: 0,
     lastEventAt: undefined,
+    artifact: undefined,
     seen: new Set(),
   };
 }

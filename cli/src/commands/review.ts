@@ -1,14 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import type { MgeEvent } from '@mge/contracts';
-import type { RunView } from '@mge/run';
-import { createMessage, streams } from '@mge/contracts';
 import { foldRun } from '@mge/run';
 import type { Bus } from '@mge/kit';
 import type { ReviewEntry } from '@mge/review';
-import { createReviewService, openKvReviewStore } from '@mge/review';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { caughtUpQueue, completedRun, findReviewEntry, OPEN_REVIEW, reviewEvent } from '@mge/review';
 import { silentLogger } from '@mge/kit';
 import { runIdArg } from '../args.js';
 import { ExitCode, UsageError } from '../errors.js';
@@ -27,25 +23,6 @@ export interface ReviewFlags {
   readonly by?: string;
 }
 
-const OPEN: ReadonlySet<string> = new Set(['pending', 'rejected']);
-const PROJECTORS = ['review-projector'];
-
-/** Runs the review projector in this process until it has applied every recorded review event, then reads the queue. */
-async function caughtUpQueue(bus: Bus): Promise<ReviewEntry[]> {
-  const projector = createReviewService({ bus, logger: silentLogger() });
-  await projector.start();
-  try {
-    for (let i = 0; i < 200; i += 1) {
-      const infos = await Promise.all(PROJECTORS.map((name) => bus.jsm.consumers.info(streams.events, name)));
-      if (infos.every((c) => c.num_pending === 0 && c.num_ack_pending === 0)) break;
-      await sleep(50);
-    }
-  } finally {
-    await projector.stop();
-  }
-  return (await openKvReviewStore(bus.nc)).all();
-}
-
 const reviewer = (flags: ReviewFlags) => flags.by ?? `${userInfo().username}@${hostname()}`;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -55,7 +32,10 @@ export async function reviewListCommand(flags: ReviewFlags, ctx: CommandContext)
   const cli = await openCliBus(ctx.config, silentLogger());
   try {
     const entries = (await caughtUpQueue(cli.bus))
-      .filter((e) => (runId === undefined || e.runId === runId) && (flags.all === true || OPEN.has(e.status)))
+      .filter(
+        (e) =>
+          (runId === undefined || e.runId === runId) && (flags.all === true || OPEN_REVIEW.has(e.status)),
+      )
       .sort((a, b) => b.runId.localeCompare(a.runId) || a.confidence.score - b.confidence.score);
     if (flags.json === true) for (const e of entries) ctx.stdout.write(`${JSON.stringify(e)}\n`);
     else if (entries.length === 0) ctx.stdout.write('nothing to review\n');
@@ -72,25 +52,12 @@ export async function reviewListCommand(flags: ReviewFlags, ctx: CommandContext)
   }
 }
 
-/** Finds the queue entry of an atom: in the given run, else in the newest run that queued it. */
+/** The queue entry of an atom (in `--run`, else the newest run that queued it); a usage error when absent. */
 async function entryOf(bus: Bus, atomId: string, flags: ReviewFlags): Promise<ReviewEntry> {
   const runId = flags.run === undefined ? undefined : runIdArg(flags.run);
-  const found = (await caughtUpQueue(bus))
-    .filter((e) => e.atomId === atomId && (runId === undefined || e.runId === runId))
-    .sort((a, b) => b.runId.localeCompare(a.runId))[0];
-  if (found === undefined)
-    throw new UsageError(
-      `${atomId} is not in the review queue${runId === undefined ? '' : ` of ${runId}`}; see mge review list`,
-    );
-  return found;
-}
-
-async function completedRun(bus: Bus, runId: string): Promise<RunView> {
-  const { events } = await bus.store.readRun(runId);
-  const view = foldRun(runId, events);
-  if (view.completed === undefined)
-    throw new UsageError(`run ${runId} is still going: review it once it completed`);
-  return view;
+  return findReviewEntry(bus, atomId, runId).catch((error: unknown) => {
+    throw new UsageError(`${(error as Error).message}; see mge review list`);
+  });
 }
 
 /** `mge review show <atomId>`: the entry, the confidence behind it, the atom's code and its latest errors. */
@@ -142,17 +109,15 @@ export async function reviewVerdictCommand(
   const cli = await openCliBus(ctx.config, silentLogger());
   try {
     const entry = await entryOf(cli.bus, atomId, flags);
-    const base = { runId: entry.runId, atomId, by: reviewer(flags) };
-    const meta = {
-      source: 'mge/cli',
-      time: new Date().toISOString(),
-      key: [atomId, Date.now()],
-      subject: atomId,
-    };
-    const event: MgeEvent =
+    const view = await cli.bus.views.load(entry.runId);
+    const event = reviewEvent(
+      view,
+      atomId,
       verdict === 'approve'
-        ? createMessage('AtomApproved', { ...base, note: flags.note ?? '' }, meta)
-        : createMessage('AtomRejected', { ...base, reason: flags.reason!.trim() }, meta);
+        ? { action: 'approve', note: flags.note ?? '' }
+        : { action: 'reject', reason: flags.reason!.trim() },
+      { by: reviewer(flags), source: 'mge/cli', time: new Date().toISOString() },
+    );
     await cli.bus.store.append([event]);
     ctx.stdout.write(`${atomId} in ${entry.runId}: ${verdict === 'approve' ? 'approved' : 'rejected'}\n`);
     return ExitCode.ok;
@@ -181,25 +146,17 @@ export async function reviewRedoCommand(
   try {
     const entry = await entryOf(cli.bus, atomId, flags);
     const view = await completedRun(cli.bus, entry.runId);
-    const atom = view.atoms.get(atomId)!;
     runId = view.runId;
     reopens = view.reopens + 1;
     concurrency = view.requested!.concurrency;
-    const base = { runId, atomId, by: reviewer(flags), attempt: atom.attempt + 1 };
-    const meta = {
-      source: 'mge/cli',
-      time: new Date().toISOString(),
-      key: [atomId, base.attempt],
-      subject: atomId,
-    };
-    opening =
+    opening = reviewEvent(
+      view,
+      atomId,
       code === undefined
-        ? createMessage('AtomRegenerationRequested', { ...base, note: flags.note ?? 'regenerate' }, meta)
-        : createMessage(
-            'AtomEdited',
-            { ...base, code, codeHash: createHash('sha256').update(code).digest('hex') },
-            meta,
-          );
+        ? { action: 'regenerate', note: flags.note ?? 'regenerate' }
+        : { action: 'edit', code },
+      { by: reviewer(flags), source: 'mge/cli', time: new Date().toISOString() },
+    );
   } finally {
     await cli.close();
   }
