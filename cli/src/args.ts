@@ -74,20 +74,30 @@ export async function readSpec(file: string): Promise<DiscoveryDocument> {
   return parsed.data;
 }
 
-/** `--services a,b` → service names, every one known. */
-export function servicesArg(value: string | undefined): ServiceName[] {
-  if (value === undefined || value === 'all') return [...serviceNames];
+/** What `mge serve` runs: services consuming the bus, and the HTTP gateway. */
+export interface Served {
+  readonly services: ServiceName[];
+  readonly gateway: boolean;
+}
+
+/** `--services a,b` → the services and whether the gateway is one of them (all of them by default). */
+export function servicesArg(value: string | undefined): Served {
+  const servable: readonly string[] = [...serviceNames, 'gateway'];
+  if (value === undefined || value === 'all') return { services: [...serviceNames], gateway: true };
   const names = value
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
-  const unknown = names.filter((n) => !(serviceNames as readonly string[]).includes(n));
+  const unknown = names.filter((n) => !servable.includes(n));
   if (unknown.length > 0 || names.length === 0) {
     throw new UsageError(
-      `--services: unknown service ${unknown.join(', ') || '(none given)'}; choose from ${serviceNames.join(', ')}`,
+      `--services: unknown service ${unknown.join(', ') || '(none given)'}; choose from ${servable.join(', ')}`,
     );
   }
-  return names as ServiceName[];
+  return {
+    services: serviceNames.filter((n) => names.includes(n)),
+    gateway: names.includes('gateway'),
+  };
 }
 export const Mode = z.enum(['v2', 'v1', 'parallel'], {
   error: (issue) => `unknown mode ${String(issue.input)}; choose v2, v1 or parallel`,

@@ -1,6 +1,7 @@
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkNatsEnv, natsAuthEnv, natsUrl } from '@mge/kit';
+import { gatewayEnv } from '@mge/gateway';
 import { intakeEnv } from '@mge/intake';
 import { claudeEnv } from '@mge/provider-anthropic';
 import { artifactEnv, sandboxEnv } from '@mge/validator';
@@ -38,6 +39,8 @@ const CliEnv = z.object({
   ...artifactEnv,
   /** The intake: MGE_V2_ENABLED, MGE_PROVIDER, MGE_SIM_LATENCY_MS, MGE_IDEMPOTENCY_TTL_HOURS, MGE_PROGRESS_INTERVAL_MS. */
   ...intakeEnv,
+  /** The gateway of `mge serve`: MGE_GATEWAY_PORT, MGE_GATEWAY_HOST, MGE_API_TOKEN, MGE_CORS_ORIGINS, MGE_GATEWAY_SUBMIT_TIMEOUT_MS. */
+  ...gatewayEnv,
 });
 export const CliConfig = CliEnv.superRefine(checkNatsEnv);
 export type CliConfig = z.infer<typeof CliConfig>;

@@ -200,10 +200,10 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
     });
   program
     .command('serve')
-    .description('run services against NATS_URL (all by default)')
+    .description('run services and the HTTP gateway against NATS_URL (all by default)')
     .option(
       '--services <list>',
-      'comma-separated: discovery,planner,atomizer,executor,validator,rollout,review',
+      'comma-separated: intake,discovery,planner,atomizer,executor,validator,rollout,review,gateway',
     )
     .option('--concurrency <n>', 'atom generations at once in this process', '16')
     .action(async (flags: { services?: string; concurrency?: string }) => {

@@ -129,10 +129,14 @@ export interface FieldProblem {
 
 /** The zod issues of a failed parse, by field. */
 export const fieldIssuesOf = (error: z.ZodError, prefix = ''): FieldProblem[] =>
-  error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.'),
-    message: issue.message,
-  }));
+  error.issues.flatMap((issue) => {
+    const path = (...more: string[]) =>
+      [prefix, ...issue.path.map(String), ...more].filter((p) => p !== '').join('.');
+    // an unknown field is named by its own path, not its parent's
+    return issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: path(key), message: 'unknown field' }))
+      : [{ path: path(), message: issue.message }];
+  });
 
 /** Formats zod issues as `path: message` lines, naming the field. */
 export function formatIssues(error: z.ZodError, prefix = ''): string[] {

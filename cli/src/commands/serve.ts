@@ -1,3 +1,5 @@
+import { createGatewayService } from '@mge/gateway';
+import type { Service } from '@mge/kit';
 import { createLogger } from '@mge/kit';
 import { Concurrency, option, servicesArg } from '../args.js';
 import { ExitCode } from '../errors.js';
@@ -5,19 +7,28 @@ import { openCliBus } from '../runtime/bus.js';
 import { createServices, startServices, stopServices } from '../runtime/services.js';
 import type { CommandContext } from './context.js';
 
-/** `mge serve [--services a,b]`: runs services against NATS until interrupted. */
+/** `mge serve [--services a,b]`: runs services (and the HTTP gateway) against NATS until interrupted. */
 export async function serveCommand(
   flags: { services?: string; concurrency?: string },
   ctx: CommandContext,
 ): Promise<number> {
-  const names = servicesArg(flags.services);
+  const served = servicesArg(flags.services);
   const concurrency = option('--concurrency', Concurrency, flags.concurrency ?? '16');
   const logger = createLogger({ service: 'mge', level: ctx.config.MGE_LOG_LEVEL });
   const cli = await openCliBus(ctx.config, logger);
-  const services = createServices(names, cli.bus, logger, ctx.config, { concurrency });
+  const gateway = served.gateway
+    ? createGatewayService({ bus: cli.bus, logger, config: ctx.config })
+    : undefined;
+  const services: Service[] = [
+    ...createServices(served.services, cli.bus, logger, ctx.config, { concurrency }),
+    ...(gateway === undefined ? [] : [gateway]),
+  ];
   try {
     await startServices(services);
-    ctx.stderr.write(`serving ${names.join(', ')} on ${cli.url}; Ctrl-C to stop\n`);
+    const names = [...served.services, ...(gateway === undefined ? [] : ['gateway'])];
+    ctx.stderr.write(
+      `serving ${names.join(', ')} on ${cli.url}${gateway === undefined ? '' : `; HTTP on ${gateway.url()}`}; Ctrl-C to stop\n`,
+    );
     await new Promise<void>((resolve) =>
       ctx.interrupted.addEventListener('abort', () => resolve(), { once: true }),
     );

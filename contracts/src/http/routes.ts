@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import { RunProgress } from '../progress.js';
 import { RunSubmission } from '../submission.js';
 import {
-  ErrorBody,
   FlagParams,
   FlagState,
   FlagUpdate,
@@ -188,4 +187,3 @@ export const httpRoutes = {
 
 /** A route's path as Fastify writes it (`/runs/:id`). */
 export const fastifyPath = (route: HttpRoute): string => route.path.replace(/\{(\w+)\}/g, ':$1');
-

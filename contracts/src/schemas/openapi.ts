@@ -5,10 +5,7 @@ import { ErrorBody } from '../http/schemas.js';
 import { GENERATED } from './json-schema.js';
 
 const schemaOf = (schema: z.ZodType): Record<string, unknown> =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<
-    string,
-    unknown
-  >;
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'bad request: the fields named',

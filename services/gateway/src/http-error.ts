@@ -21,5 +21,10 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, where
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
   const fields = fieldIssuesOf(parsed.error, where);
-  throw failure(400, 'invalid', `the ${where} does not validate: ${fields.map((f) => `${f.path || where}: ${f.message}`).join('; ')}`, fields);
+  throw failure(
+    400,
+    'invalid',
+    `the ${where} does not validate: ${fields.map((f) => `${f.path || where}: ${f.message}`).join('; ')}`,
+    fields,
+  );
 }

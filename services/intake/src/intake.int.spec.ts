@@ -105,7 +105,7 @@ describe('intake on a real nats-server, asked by a plain NATS client', () => {
     const cases: [string, string][] = [
       [JSON.stringify(cloudEvent({ mode: 'v2' })), 'data.request'],
       [JSON.stringify(cloudEvent({ request: 'x', concurrency: 0 })), 'data.concurrency'],
-      [JSON.stringify(cloudEvent({ request: 'x', colour: 'blue' })), 'data'],
+      [JSON.stringify(cloudEvent({ request: 'x', colour: 'blue' })), 'data.colour'],
       [JSON.stringify({ ...cloudEvent({ request: 'x' }), type: 'something.else' }), 'type'],
       ['{not json', ''],
     ];

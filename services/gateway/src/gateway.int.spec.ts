@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { StoredEvent } from '@mge/contracts';
+import { parseStructuredEvent, streams } from '@mge/contracts';
+import { createIntakeService } from '@mge/intake';
+import type { Service } from '@mge/kit';
+import { silentLogger } from '@mge/kit';
+import { startTestBus } from '@mge/kit/testing';
+import { stageFailure } from '@mge/run';
+import type { GatewayService } from './service.js';
+import { createGatewayService } from './service.js';
+
+const TOKEN = 'test-token-0123456789abcdef';
+const intakeConfig = {
+  MGE_V2_ENABLED: true,
+  MGE_MODEL: 'claude-sonnet-4-5',
+  MGE_MAX_TOKENS: 8_192,
+  MGE_SIM_LATENCY_MS: 5,
+  MGE_IDEMPOTENCY_TTL_HOURS: 1,
+  MGE_PROGRESS_INTERVAL_MS: 250,
+};
+
+describe('the gateway over real HTTP, with the intake on a real nats-server', () => {
+  let env: Awaited<ReturnType<typeof startTestBus>>;
+  let intake: Service;
+  let gateway: GatewayService;
+  let base: string;
+  const auth = { authorization: `Bearer ${TOKEN}` };
+  const json = { ...auth, 'content-type': 'application/json' };
+  const post = (body: string, headers: Record<string, string> = json) =>
+    fetch(`${base}/runs`, { method: 'POST', headers, body });
+  const stored = async () => (await env.bus.jsm.streams.info(streams.events)).state.messages;
+
+  beforeAll(async () => {
+    env = await startTestBus();
+    intake = createIntakeService({ bus: env.bus, logger: silentLogger(), config: intakeConfig });
+    await intake.start();
+    gateway = createGatewayService({
+      bus: env.bus,
+      logger: silentLogger(),
+      config: {
+        MGE_GATEWAY_PORT: 0,
+        MGE_GATEWAY_HOST: '127.0.0.1',
+        MGE_API_TOKEN: TOKEN,
+        MGE_GATEWAY_SUBMIT_TIMEOUT_MS: 5_000,
+      },
+    });
+    await gateway.start();
+    base = gateway.url()!;
+  });
+  afterAll(async () => {
+    await gateway.stop();
+    await intake.stop();
+    await env.stop();
+  });
+
+  it('refuses without the token or with a wrong one, leaves the health routes open, and records nothing', async () => {
+    const before = await stored();
+    const none = await fetch(`${base}/runs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"request":"x"}',
+    });
+    const wrong = await post('{"request":"x"}', {
+      authorization: 'Bearer nope',
+      'content-type': 'application/json',
+    });
+    expect([none.status, wrong.status]).toEqual([401, 401]);
+    expect(await none.json()).toMatchObject({ error: { code: 'unauthorized' } });
+    expect((await fetch(`${base}/runs`)).status).toBe(401);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${base}/readyz`)).json()).toMatchObject({ ready: true, missing: [] });
+    expect(await stored()).toBe(before);
+  });
+
+  it('answers bad bodies with 400 naming the field, 2 MB with 413, unknown runs and routes with 404, recording nothing', async () => {
+    const before = await stored();
+    const cases: [string, string][] = [
+      ['{"mode":"v2"}', 'body.request'],
+      ['{"request":"x","concurrency":"many"}', 'body.concurrency'],
+      ['{"request":"x","colour":"blue"}', 'body.colour'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      const answer = (await res.json()) as { error: { code: string; fields: { path: string }[] } };
+      expect(answer.error.code).toBe('invalid');
+      expect(answer.error.fields.map((f) => f.path)).toContain(field);
+    }
+    const malformed = await post('{not json');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ error: { code: 'invalid' } });
+    const big = await post(JSON.stringify({ request: 'x'.repeat(2 * 1024 * 1024) }));
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ error: { code: 'too-large' } });
+    const unknownRun = await fetch(`${base}/runs/r-01JDX0000000000000000000ZZ`, { headers: auth });
+    expect(unknownRun.status).toBe(404);
+    expect(await unknownRun.json()).toMatchObject({ error: { code: 'not-found' } });
+    const badId = await fetch(`${base}/runs/not-a-run`, { headers: auth });
+    expect(badId.status).toBe(400);
+    const noRoute = await fetch(`${base}/no/such/route`, { headers: auth });
+    expect(noRoute.status).toBe(404);
+    expect(await noRoute.json()).toMatchObject({ error: { code: 'not-found' } });
+    expect(await stored()).toBe(before);
+  });
+
+  it('gives the same run for the same Idempotency-Key, once', async () => {
+    const headers = { ...json, 'idempotency-key': 'http-key-1' };
+    const first = await post('{"request":"A library: books have a title"}', headers);
+    const again = await post('{"request":"A library: books have a title"}', headers);
+    expect([first.status, again.status]).toEqual([202, 202]);
+    const [a, b] = (await Promise.all([first.json(), again.json()])) as { runId: string; created: boolean }[];
+    expect(b!.runId).toBe(a!.runId);
+    expect([a!.created, b!.created]).toEqual([true, false]);
+    expect(first.headers.get('location')).toBe(`/runs/${a!.runId}`);
+    const { events } = await env.bus.store.readRun(a!.runId);
+    expect(events.filter((e) => e.type === 'RunRequested')).toHaveLength(1);
+    const conflict = await post('{"request":"Another request"}', headers);
+    expect(conflict.status).toBe(409);
+  });
+
+  it('streams events as SSE, resumable with Last-Event-ID: nothing lost, nothing repeated', async () => {
+    const res = await post('{"request":"A shop: products have a name"}');
+    const { runId } = (await res.json()) as { runId: string };
+    const read = async (
+      lastEventId: string | undefined,
+      stopAfter: number | undefined,
+    ): Promise<StoredEvent[]> => {
+      const controller = new AbortController();
+      const response = await fetch(`${base}/runs/${runId}/events`, {
+        headers: { ...auth, ...(lastEventId === undefined ? {} : { 'last-event-id': lastEventId }) },
+        signal: controller.signal,
+      });
+      expect(response.headers.get('content-type')).toContain('text/event-stream');
+      const got: StoredEvent[] = [];
+      let buffer = '';
+      try {
+        for await (const chunk of response.body! as AsyncIterable<Uint8Array>) {
+          buffer += new TextDecoder().decode(chunk);
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const frame = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = frame.split('\n').find((l) => l.startsWith('data: '));
+            if (data === undefined) continue;
+            const parsed = parseStructuredEvent(JSON.parse(data.slice(6)));
+            if (!parsed.ok) throw new Error(parsed.issues.join('; '));
+            got.push(parsed.event);
+            if (stopAfter !== undefined && got.length >= stopAfter) {
+              controller.abort(); // the forced disconnect
+              return got;
+            }
+          }
+        }
+      } catch (error) {
+        if (!controller.signal.aborted) throw error;
+      }
+      return got;
+    };
+    const view = await env.bus.views.load(runId);
+    const failure = {
+      stage: 'discovery' as const,
+      code: 'test',
+      message: 'stopped by the test',
+      details: [],
+    };
+    const meta = {
+      source: 'test',
+      time: new Date().toISOString(),
+      cause: { id: 'test', correlationId: runId },
+    };
+    await env.bus.store.append(stageFailure(view, failure, meta));
+    const first = await read(undefined, 2);
+    const rest = await read(String(first.at(-1)!.seq), undefined);
+    const { events } = await env.bus.store.readRun(runId);
+    expect([...first, ...rest].map((e) => e.id)).toEqual(events.map((e) => e.id));
+    expect(rest.at(-1)!.type).toBe('RunCompleted');
+    const progress = await fetch(`${base}/runs/${runId}/progress`, { headers: auth });
+    const text = await progress.text(); // closed after the terminal snapshot
+    expect(text).toContain('"status":"failed"');
+  });
+});
