@@ -153,6 +153,7 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
         action === 'edit' ? '--file <file>' : '--note <text>',
         action === 'edit' ? 'the new code' : 'what to fix',
       )
+      .option('--out <dir>', 'where to write the project once it passes again (default ./out/<runId>)')
       .option('--by <name>', 'who (default user@host)')
       .option('--json', 'print the run summary as JSON')
       .action(async (atomId: string, flags: ReviewFlags) => {
@@ -195,7 +196,11 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
     .argument('<runId>')
     .description('continue an interrupted run from its log')
     .option('--json', 'print one summary object as the last line of stdout')
-    .action(async (runId: string, flags: { json?: boolean }) => {
+    .option(
+      '--out <dir>',
+      'where to write the project (default the folder it was asked for, else ./out/<runId>)',
+    )
+    .action(async (runId: string, flags: { json?: boolean; out?: string }) => {
       code = await resumeCommand(runId, flags, ctx);
     });
   program

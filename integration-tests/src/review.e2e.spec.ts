@@ -140,7 +140,7 @@ describe('the review queue', () => {
   it('edit: a hand-written attempt reopens the run, unblocks its dependents, and the project passes every level', async () => {
     const file = join(dir, 'fixed.ts');
     await writeFile(file, generateAtom(doc, target, { attempt: 1, temperature: 0, feedback: [] }).code);
-    const edited = await runMge(['review', 'edit', target.id, '--file', file, '--json'], env);
+    const edited = await runMge(['review', 'edit', target.id, '--file', file, '--out', out, '--json'], env);
     expect({ code: edited.code, stderr: edited.code === 0 ? '' : edited.stderr }).toEqual({
       code: 0,
       stderr: '',

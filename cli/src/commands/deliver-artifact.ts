@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { RunSummary } from '@mge/contracts';
 import type { Bus, Unpacked } from '@mge/kit';
 import { openArtifactReader } from '@mge/kit';
 
@@ -14,4 +15,15 @@ export async function deliverArtifact(bus: Bus, runId: string, dir: string): Pro
   await found.stream.cancel();
   await Promise.all(['src', 'dist'].map((d) => rm(join(dir, d), { recursive: true, force: true })));
   return reader.unpack(runId, dir);
+}
+
+/** A completed run's summary once its project is written to `dir`: `outDir` names the folder (empty when none was stored). */
+export async function deliveredSummary(
+  bus: Bus,
+  summary: RunSummary | undefined,
+  dir: string,
+): Promise<RunSummary | undefined> {
+  if (summary === undefined) return undefined;
+  const written = await deliverArtifact(bus, summary.runId, dir);
+  return { ...summary, outDir: written === undefined ? '' : dir };
 }

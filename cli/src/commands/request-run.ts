@@ -7,7 +7,7 @@ import { InfrastructureError } from '@mge/kit';
 import { UsageError } from '../errors.js';
 import type { ProgressDisplay } from '../progress/display.js';
 import type { CommandContext } from './context.js';
-import { deliverArtifact } from './deliver-artifact.js';
+import { deliveredSummary } from './deliver-artifact.js';
 import type { Outcome } from './follow-run.js';
 import { followRun } from './follow-run.js';
 import type { RunInput } from './run-input.js';
@@ -77,10 +77,7 @@ async function followToFolder(
   dir: string,
   display: ProgressDisplay,
 ): Promise<RunSummary | undefined> {
-  const summary = await followRun(bus, runId, [], display, ctx.interrupted);
-  if (summary === undefined) return undefined;
-  const written = await deliverArtifact(bus, runId, dir);
-  return { ...summary, outDir: written === undefined ? '' : dir };
+  return deliveredSummary(bus, await followRun(bus, runId, [], display, ctx.interrupted), dir);
 }
 
 function assignmentNote(input: RunInput, run: SubmissionAccepted, v2EnabledEnv: boolean): string | undefined {

@@ -9,6 +9,7 @@ import type { RunOutcome } from './rerun-check.js';
 import { differences, generatedCode } from './rerun-check.js';
 import { driveRun, knownRun } from './drive-run.js';
 import { followRun } from './follow-run.js';
+import { deliveredSummary } from './deliver-artifact.js';
 
 /**
  * `mge rerun <runId>`: runs the same request again as a new run whose every model call is answered
@@ -59,7 +60,11 @@ export async function rerunCommand(
     knownRun(runId),
     { json: flags.json === true, concurrency: requested.concurrency },
     async (bus, display) => {
-      const summary = await followRun(bus, runId, [opening], display, ctx.interrupted);
+      const summary = await deliveredSummary(
+        bus,
+        await followRun(bus, runId, [opening], display, ctx.interrupted),
+        data.outDir,
+      );
       if (summary !== undefined)
         rerun = { summary, code: generatedCode((await bus.store.readRun(runId)).events) };
       return summary;

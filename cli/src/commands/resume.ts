@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dirname } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createMessage } from '@mge/contracts';
 import { foldRun, pairSummary } from '@mge/run';
 import { ExitCode, UsageError } from '../errors.js';
@@ -8,6 +8,7 @@ import type { CommandContext } from './context.js';
 import { withRunEvents } from './read-run.js';
 import { driveRun, knownRun } from './drive-run.js';
 import { followRun } from './follow-run.js';
+import { deliveredSummary } from './deliver-artifact.js';
 
 /**
  * `mge resume <runId>`: continues an interrupted run from its log. The services start in this process;
@@ -17,7 +18,7 @@ import { followRun } from './follow-run.js';
  */
 export async function resumeCommand(
   runIdText: string,
-  flags: { json?: boolean },
+  flags: { json?: boolean; out?: string },
   ctx: CommandContext,
 ): Promise<number> {
   const view = await withRunEvents(runIdText, ctx, (events) => foldRun(runIdText, events));
@@ -35,24 +36,43 @@ export async function resumeCommand(
   );
   const resumed = resumedEvent(view.runId);
   const pairing = view.requested.pairing;
+  const correlationId = pairing?.correlationId ?? view.runId;
+  // where the project goes (a pair's: <outDir>/<pipeline>): --out, else the recorded folder, else out/<correlation id>
+  const recorded = view.requested.outDir;
+  const outDir = resolve(
+    flags.out ??
+      (recorded === undefined
+        ? `out/${correlationId}`
+        : pairing === undefined
+          ? recorded
+          : dirname(recorded)),
+  );
   return driveRun(
     ctx,
     knownRun(view.runId),
     { json, concurrency: view.requested.concurrency },
     async (bus, display) => {
-      if (pairing === undefined) return followRun(bus, view.runId, [resumed], display, ctx.interrupted);
+      if (pairing === undefined)
+        return deliveredSummary(
+          bus,
+          await followRun(bus, view.runId, [resumed], display, ctx.interrupted),
+          outDir,
+        );
       // half of a parallel pair: its twin goes on too, and the summary holds both again
       const twin = foldRun(pairing.twin, (await bus.store.readRun(pairing.twin)).events);
       const twinOpenings = twin.completed === undefined ? [resumedEvent(pairing.twin)] : [];
-      const [own, other] = await Promise.all([
+      const followed = await Promise.all([
         followRun(bus, view.runId, [resumed], display, ctx.interrupted),
         followRun(bus, pairing.twin, twinOpenings, display, ctx.interrupted),
       ]);
+      const [own, other] = await Promise.all(
+        followed.map((summary) => deliveredSummary(bus, summary, join(outDir, summary?.mode ?? ''))),
+      );
       if (own === undefined || other === undefined) return undefined;
       const [serving, shadow] = pairing.role === 'serving' ? [own, other] : [other, own];
       return pairSummary(serving, shadow, {
         correlationId: pairing.correlationId,
-        outDir: dirname(serving.outDir),
+        outDir,
       });
     },
   );

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { hostname, userInfo } from 'node:os';
 import type { MgeEvent } from '@mge/contracts';
 import { foldRun } from '@mge/run';
@@ -12,6 +13,7 @@ import { openCliBus } from '../runtime/bus.js';
 import type { CommandContext } from './context.js';
 import { driveRun, knownRun } from './drive-run.js';
 import { followRun } from './follow-run.js';
+import { deliveredSummary } from './deliver-artifact.js';
 
 export interface ReviewFlags {
   readonly run?: string;
@@ -21,6 +23,7 @@ export interface ReviewFlags {
   readonly reason?: string;
   readonly file?: string;
   readonly by?: string;
+  readonly out?: string;
 }
 
 const reviewer = (flags: ReviewFlags) => flags.by ?? `${userInfo().username}@${hostname()}`;
@@ -143,12 +146,14 @@ export async function reviewRedoCommand(
   let opening: MgeEvent;
   let reopens: number;
   let concurrency: number;
+  let recordedOut: string | undefined;
   try {
     const entry = await entryOf(cli.bus, atomId, flags);
     const view = await completedRun(cli.bus, entry.runId);
     runId = view.runId;
     reopens = view.reopens + 1;
     concurrency = view.requested!.concurrency;
+    recordedOut = view.requested!.outDir;
     opening = reviewEvent(
       view,
       atomId,
@@ -163,8 +168,9 @@ export async function reviewRedoCommand(
   ctx.stderr.write(
     `mge review ${action} ${atomId}: reopening ${runId} (attempt ${(opening.data as { attempt: number }).attempt})\n`,
   );
+  const outDir = resolve(flags.out ?? recordedOut ?? `out/${runId}`);
   return driveRun(ctx, knownRun(runId), { json: flags.json === true, concurrency }, async (bus, display) => {
-    const summary = await followRun(
+    const followed = await followRun(
       bus,
       runId,
       [opening],
@@ -172,6 +178,7 @@ export async function reviewRedoCommand(
       ctx.interrupted,
       (v) => v.reopens >= reopens,
     );
+    const summary = await deliveredSummary(bus, followed, outDir);
     if (summary !== undefined && flags.json !== true) {
       const atom = foldRun(runId, (await bus.store.readRun(runId)).events).atoms.get(atomId)!;
       ctx.stderr.write(`${atomId}: ${atom.status} after attempt ${atom.attempt}\n`);
