@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { StoredEvent } from '@mge/contracts';
 import { parseStructuredEvent, streams } from '@mge/contracts';
 import { createIntakeService } from '@mge/intake';
+import WebSocket from 'ws';
 import type { Service } from '@mge/kit';
 import { silentLogger } from '@mge/kit';
 import { startTestBus } from '@mge/kit/testing';
@@ -177,5 +178,22 @@ describe('the gateway over real HTTP, with the intake on a real nats-server', ()
     const progress = await fetch(`${base}/runs/${runId}/progress`, { headers: auth });
     const text = await progress.text(); // closed after the terminal snapshot
     expect(text).toContain('"status":"failed"');
+
+    const frames: { kind: string; seq?: number }[] = [];
+    const socket = new WebSocket(`${base.replace('http', 'ws')}/runs/${runId}/ws`, { headers: auth });
+    socket.on('message', (data: Buffer) => frames.push(JSON.parse(data.toString()) as { kind: string }));
+    const closing = await new Promise<number>((resolve) =>
+      socket.on('close', (code: number) => resolve(code)),
+    );
+    expect(closing).toBe(1000);
+    expect(frames.filter((f) => f.kind === 'event').map((f) => f.seq)).toEqual(events.map((e) => e.seq));
+    expect(frames.filter((f) => f.kind === 'progress').length).toBeGreaterThan(0);
+    const refused = new WebSocket(`${base.replace('http', 'ws')}/runs/${runId}/ws`);
+    const status = await new Promise<number>((resolve) =>
+      refused.on('unexpected-response', (_req: unknown, res: { statusCode: number }) =>
+        resolve(res.statusCode),
+      ),
+    );
+    expect(status).toBe(401);
   });
 });
