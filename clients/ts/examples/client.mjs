@@ -9,9 +9,11 @@ const client = process.env.MGE_GATEWAY_URL
 const run = await client.submit('Create a REST API for user management', { user: 'team-a' });
 console.log(`submitted ${run.runId} (${run.mode}, ${run.assignment.reason})`);
 let events = 0;
-for await (const event of client.follow(run.runId)) events++;
+for await (const _event of client.follow(run.runId)) events++;
 const summary = await client.result(run.runId);
 console.log(`${summary.status}: ${summary.atoms} atoms, ${events} events, precision ${summary.precision}`);
 const project = await client.artifact(run.runId, process.argv[2] ?? `out/${run.runId}`);
-console.log(`unpacked ${project.files} files (${project.size} bytes, sha256 ${project.sha256.slice(0, 12)}…) into ${project.dir}`);
+console.log(
+  `unpacked ${project.files} files (${project.size} bytes, sha256 ${project.sha256.slice(0, 12)}…) into ${project.dir}`,
+);
 await client.close();
