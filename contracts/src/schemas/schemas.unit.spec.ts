@@ -41,4 +41,39 @@ describe('published schemas', () => {
     expect(doc.asyncapi).toBe('3.0.0');
     expect(doc.channels['AtomValidated']?.address).toBe('mge.ev.{runId}.atom.validated');
   });
+
+  it('describe the submission and progress channels in AsyncAPI, and the gateway in OpenAPI 3.1', () => {
+    const asyncApi = JSON.parse(generated.get('asyncapi.json')!) as {
+      channels: Record<string, { address: string | null }>;
+    };
+    expect(asyncApi.channels['RunSubmission']?.address).toBe('mge.requests');
+    expect(asyncApi.channels['RunProgress']?.address).toBe('mge.progress.{runId}');
+    const openApi = JSON.parse(generated.get('openapi.json')!) as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>
+      >;
+    };
+    expect(openApi.openapi).toBe('3.1.0');
+    expect(Object.keys(openApi.paths)).toEqual(
+      expect.arrayContaining([
+        '/runs',
+        '/runs/{id}',
+        '/runs/{id}/events',
+        '/runs/{id}/progress',
+        '/runs/{id}/ws',
+        '/runs/{id}/artifact',
+        '/flags/{name}',
+        '/healthz',
+        '/readyz',
+      ]),
+    );
+    const body = openApi.paths['/runs']!['post']!.requestBody!.content['application/json']!.schema as {
+      properties?: Record<string, unknown>;
+    };
+    expect(Object.keys(body.properties ?? {})).toEqual(
+      expect.arrayContaining(['request', 'spec', 'mode', 'idempotencyKey']),
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import type { RunProgress } from '@mge/contracts';
+import type { EventType, RunProgress } from '@mge/contracts';
 
 /** What was last published for a run: when (a monotonic reading, ms) and in which phase and status. */
 export interface Published {
@@ -27,4 +27,33 @@ export function timing(
   if (next.phase !== last.phase || next.status !== last.status) return { now: true };
   const since = nowMs - last.atMs;
   return since >= intervalMs ? { now: true } : { now: false, delayMs: intervalMs - since };
+}
+
+/** Events that start a phase or change a run's status: never held back. */
+const PHASE_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
+  'RunRequested',
+  'DiscoveryCompleted',
+  'MasterPlanCreated',
+  'TaskListCreated',
+  'AtomGraphBuilt',
+  'StageFailed',
+  'RunCompleted',
+  'RunResumed',
+  'AtomEdited',
+  'AtomRegenerationRequested',
+]);
+
+/**
+ * How long an event can wait for the next snapshot without the run's view being read now (one that
+ * changes no phase, arriving within the interval after the last snapshot); undefined: not at all.
+ */
+export function waitFor(
+  type: EventType,
+  last: Published | undefined,
+  nowMs: number,
+  intervalMs: number,
+): number | undefined {
+  if (last === undefined || PHASE_EVENTS.has(type)) return undefined;
+  const since = nowMs - last.atMs;
+  return since < intervalMs ? intervalMs - since : undefined;
 }

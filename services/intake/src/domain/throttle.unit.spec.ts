@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { RunProgress } from '@mge/contracts';
 import { canonicalSubmission, idempotencyKeyOf } from './idempotency.js';
-import { timing } from './throttle.js';
+import { timing, waitFor } from './throttle.js';
 
 const snapshot = (over: Partial<RunProgress>): RunProgress => ({
   runId: 'r-01JDX00000000000000000000A',
@@ -31,6 +31,16 @@ describe('progress timing', () => {
     ['movement after the interval at once', last, snapshot({ seq: 11 }), 1_250, { now: true }],
   ])('%s', (_name, before, next, nowMs, expected) => {
     expect(timing(before, next, nowMs, 250)).toEqual(expected);
+  });
+});
+
+describe('which events wait for the next snapshot', () => {
+  it('holds back moving atoms within the interval, never a phase or the end', () => {
+    expect(waitFor('AtomValidated', last, 1_100, 250)).toBe(150);
+    expect(waitFor('AtomValidated', last, 1_300, 250)).toBeUndefined();
+    expect(waitFor('AtomValidated', undefined, 1_100, 250)).toBeUndefined();
+    expect(waitFor('RunCompleted', last, 1_100, 250)).toBeUndefined();
+    expect(waitFor('AtomGraphBuilt', last, 1_100, 250)).toBeUndefined();
   });
 });
 

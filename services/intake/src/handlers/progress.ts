@@ -4,7 +4,7 @@ import { runProgressOf } from '@mge/run';
 import type { Bus, Handler, Logger } from '@mge/kit';
 import { ack } from '@mge/kit';
 import type { Published } from '../domain/throttle.js';
-import { timing } from '../domain/throttle.js';
+import { timing, waitFor } from '../domain/throttle.js';
 
 export interface ProgressPublisher {
   readonly handler: Handler<EventType>;
@@ -31,13 +31,7 @@ export function createProgressPublisher(bus: Bus, intervalMs: number, logger: Lo
     const snapshot = runProgressOf(view);
     const when = timing(state.last, snapshot, performance.now(), intervalMs);
     if (when === undefined) return;
-    if (!when.now) {
-      state.timer ??= setTimeout(() => {
-        state.timer = undefined;
-        void publishLogged(runId, state);
-      }, when.delayMs);
-      return;
-    }
+    if (!when.now) return later(runId, state, when.delayMs);
     clearTimeout(state.timer);
     state.timer = undefined;
     await bus.js.publish(subjects.progress(runId), JSON.stringify(snapshot));
@@ -55,13 +49,24 @@ export function createProgressPublisher(bus: Bus, intervalMs: number, logger: Lo
       logger.warn({ err: error, runId }, 'progress snapshot not published'),
     );
 
+  /** The next snapshot, at the end of the interval (one timer per run). */
+  const later = (runId: string, state: RunState, delayMs: number): void => {
+    state.timer ??= setTimeout(() => {
+      state.timer = undefined;
+      void publishLogged(runId, state);
+    }, delayMs);
+  };
+
   return {
     handler: async (event) => {
       const runId = scopeOf(event.data);
       if (runId === SYSTEM_SCOPE) return ack(); // flags and rollout belong to no run
       const state = runs.get(runId) ?? { last: undefined, timer: undefined };
       runs.set(runId, state);
-      await publish(runId, state);
+      // atoms moving within the interval: no need to read the run now, the timer's snapshot has them
+      const wait = waitFor(event.type, state.last, performance.now(), intervalMs);
+      if (wait !== undefined) later(runId, state, wait);
+      else await publish(runId, state);
       return ack();
     },
     flush: async () => {
