@@ -196,4 +196,82 @@ describe('the gateway over real HTTP, with the intake on a real nats-server', ()
     );
     expect(status).toBe(401);
   });
+
+  it('reads and sets flags, checking the value against the flag, and records who set it', async () => {
+    const flag = async () => (await fetch(`${base}/flags/v2.rollout`, { headers: auth })).json();
+    expect(await flag()).toEqual({ name: 'v2.rollout', value: 100 });
+    const bad = await fetch(`${base}/flags/v2.rollout`, {
+      method: 'PUT',
+      headers: json,
+      body: '{"value":140}',
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { fields: [{ path: 'body.value' }] } });
+    const unknown = await fetch(`${base}/flags/v3.enabled`, { headers: auth });
+    expect(unknown.status).toBe(400);
+    const set = await fetch(`${base}/flags/v2.rollout`, {
+      method: 'PUT',
+      headers: json,
+      body: '{"value":40,"reason":"canary","by":"ops@example.com"}',
+    });
+    expect(await set.json()).toEqual({ name: 'v2.rollout', value: 40 });
+    expect(await flag()).toEqual({ name: 'v2.rollout', value: 40 });
+    const { events } = await env.bus.store.readRun('system');
+    expect(events.at(-1)).toMatchObject({
+      type: 'FlagChanged',
+      data: { flag: 'v2.rollout', by: 'ops@example.com', reason: 'canary' },
+    });
+    await fetch(`${base}/flags/v2.rollout`, { method: 'PUT', headers: json, body: '{"value":100}' });
+  });
+
+  it('lists the review queue and answers 404 for an atom that is not in it', async () => {
+    const listed = await fetch(`${base}/review?all=true`, { headers: auth });
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toEqual({ entries: [] });
+    const missing = await fetch(`${base}/review/no-such-atom/approve`, {
+      method: 'POST',
+      headers: json,
+      body: '{}',
+    });
+    expect(missing.status).toBe(404);
+    const badAction = await fetch(`${base}/review/no-such-atom/bless`, {
+      method: 'POST',
+      headers: json,
+      body: '{}',
+    });
+    expect(badAction.status).toBe(400);
+    const rejectWithoutReason = await fetch(`${base}/review/some-atom/reject`, {
+      method: 'POST',
+      headers: json,
+      body: '{}',
+    });
+    expect(await rejectWithoutReason.json()).toMatchObject({ error: { fields: [{ path: 'body.reason' }] } });
+  });
+
+  it('keeps CORS off unless origins are configured', async () => {
+    const preflight = (url: string) =>
+      fetch(`${url}/runs`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' },
+      });
+    expect((await preflight(base)).headers.get('access-control-allow-origin')).toBeNull();
+    const open = createGatewayService({
+      bus: env.bus,
+      logger: silentLogger(),
+      config: {
+        MGE_GATEWAY_PORT: 0,
+        MGE_GATEWAY_HOST: '127.0.0.1',
+        MGE_CORS_ORIGINS: 'https://app.example',
+        MGE_GATEWAY_SUBMIT_TIMEOUT_MS: 5_000,
+      },
+    });
+    await open.start();
+    try {
+      expect((await preflight(open.url()!)).headers.get('access-control-allow-origin')).toBe(
+        'https://app.example',
+      );
+    } finally {
+      await open.stop();
+    }
+  });
 });
