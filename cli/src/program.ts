@@ -56,6 +56,7 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
     .option('--temperatures <list>', 'one temperature per attempt', '0.7,0.5,0.3,0.3')
     .option('--budget-usd <usd>', 'stop dispatching before the reserved cost would pass this')
     .option('--no-cache', 'anthropic: send every model call to the API, even one answered before')
+    .option('--strict', 'stop before planning (exit 2) when discovery has open questions')
     .option('--json', 'print one summary object as the last line of stdout')
     .action(async (request: string | undefined, flags: Record<string, string>) => {
       code = await runCommand(request, flags, ctx);

@@ -36,6 +36,8 @@ export const RunSubmission = z
     model: z.string().min(1).max(100).optional(),
     maxTokens: z.number().int().positive().max(200_000).optional(),
     cache: z.boolean().optional(),
+    /** Stop before planning, failing the run with the open questions, when discovery is unsure. */
+    strict: z.boolean().optional(),
     /** The same key again answers with the run it started, and starts nothing. */
     idempotencyKey: Key.optional(),
   })

@@ -93,6 +93,9 @@ export const RunSummary = z
     levels: z.object({ l1: LevelCounts, l2: LevelCounts, l3: LevelCounts, l4: LevelCounts }).strict(),
     tests: z.object({ passed: count, failed: count }).strict(),
     failure: z.object({ stage: z.string(), reason: z.string() }).strict().optional(),
+    /** What discovery was unsure of, and what it assumed (when it was or did): never a silent guess. */
+    openQuestions: z.array(z.string()).optional(),
+    assumptions: z.array(z.string()).optional(),
     failedAtoms: z.array(FailedAtom),
     /** V1: the files that could not be written or that the end-of-run check pointed at. */
     failedFiles: z.array(FailedFile).optional(),

@@ -21,3 +21,4 @@ export type { DecisionMeta } from './complete.js';
 export { modelFailure, runCompleted, stageFailure } from './complete.js';
 export type { Progress } from './progress.js';
 export { progressOf, runProgressOf } from './progress.js';
+export { doubtsOf, stopsForQuestions, UNSURE } from './questions.js';

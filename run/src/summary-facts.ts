@@ -1,5 +1,6 @@
 import { costBasisOf, roundUsd as usd } from '@mge/contracts';
 import type { RunSummary } from '@mge/contracts';
+import { doubtsOf } from './questions.js';
 import type { RunView } from './view.js';
 
 export const ratio = (part: number, whole: number): number =>
@@ -53,6 +54,7 @@ export function runFacts(view: RunView, completedAt: string) {
     ...(view.modelCalls.calls === 0 ? {} : { modelCalls: modelCallsOf(view) }),
     costBasis: costBasisOf(view.requested?.provider ?? 'offline'),
     ...(view.requested?.budgetUsd === undefined ? {} : { budgetUsd: view.requested.budgetUsd }),
+    ...doubtsOf(view),
   };
 }
 

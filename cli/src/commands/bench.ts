@@ -62,6 +62,7 @@ export async function benchCommand(flags: BenchFlags, ctx: CommandContext): Prom
       model: undefined,
       maxTokens: undefined,
       cache: false,
+      strict: false,
       concurrency,
       budgetUsd: undefined,
       temperatures: [0.7, 0.5, 0.3, 0.3],

@@ -1,7 +1,8 @@
 import { serviceNames } from '@mge/contracts';
+import { UNSURE } from '@mge/run';
 import type { Bus } from '@mge/kit';
 import { ExitCode } from '../errors.js';
-import { formatSummary } from '../format/summary.js';
+import { formatDoubts, formatSummary } from '../format/summary.js';
 import type { ProgressDisplay } from '../progress/display.js';
 import { createProgressDisplay } from '../progress/display.js';
 import { openCliBus } from '../runtime/bus.js';
@@ -42,8 +43,12 @@ export function driveRun(
       );
       return 130;
     }
+    const doubts = formatDoubts(summary);
+    if (doubts !== undefined) ctx.stderr.write(`${doubts}\n`);
     ctx.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
-    return summary.status === 'succeeded' ? ExitCode.ok : ExitCode.runFailed;
+    if (summary.status === 'succeeded') return ExitCode.ok;
+    // a strict run stopped for open questions: the request needs answers, a usage matter
+    return summary.failure?.reason.startsWith(`${UNSURE}:`) === true ? ExitCode.usage : ExitCode.runFailed;
   });
 }
 

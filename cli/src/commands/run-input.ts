@@ -39,6 +39,7 @@ export interface RunFlags {
   readonly json?: boolean;
   /** `--no-cache` sets it false. */
   readonly cache?: boolean;
+  readonly strict?: boolean;
 }
 
 /** A run request checked from end to end before anything starts. */
@@ -59,6 +60,8 @@ export interface RunInput {
   readonly maxTokens: number | undefined;
   /** Whether identical model calls may be answered from the response cache. */
   readonly cache: boolean;
+  /** Stop before planning when discovery is unsure. */
+  readonly strict: boolean;
   readonly concurrency: number;
   readonly budgetUsd: number | undefined;
   /** One per attempt: the retry schedule. */
@@ -116,6 +119,7 @@ export async function parseRunInput(
     model: provider === 'anthropic' ? config.MGE_MODEL : undefined,
     maxTokens: provider === 'anthropic' ? config.MGE_MAX_TOKENS : undefined,
     cache: flags.cache !== false,
+    strict: flags.strict === true,
     concurrency: option('--concurrency', Concurrency, flags.concurrency ?? '16'),
     budgetUsd: flags.budgetUsd === undefined ? undefined : option('--budget-usd', BudgetUsd, flags.budgetUsd),
     temperatures: option('--temperatures', Temperatures, flags.temperatures ?? '0.7,0.5,0.3,0.3'),
@@ -165,6 +169,7 @@ export function submissionOf(input: RunInput): RunSubmissionInput {
     ...(input.model === undefined ? {} : { model: input.model }),
     ...(input.maxTokens === undefined ? {} : { maxTokens: input.maxTokens }),
     ...(input.cache ? {} : { cache: false }),
+    ...(input.strict ? { strict: true } : {}),
     ...(input.idempotencyKey === undefined ? {} : { idempotencyKey: input.idempotencyKey }),
   };
 }

@@ -101,3 +101,19 @@ function formatRun(s: RunSummary): string {
     );
   return lines.join('\n');
 }
+
+/** Discovery's open questions and assumptions, set apart so a guess is never silent; undefined when it had none. */
+export function formatDoubts(summary: Pick<RunSummary, 'openQuestions' | 'assumptions'>): string | undefined {
+  const questions = summary.openQuestions ?? [];
+  const assumptions = summary.assumptions ?? [];
+  if (questions.length === 0 && assumptions.length === 0) return undefined;
+  return [
+    ...(questions.length === 0
+      ? []
+      : [
+          `discovery is unsure — open questions (answer them in the request; --strict stops on them):`,
+          ...questions.map((q) => `  ? ${q}`),
+        ]),
+    ...(assumptions.length === 0 ? [] : ['discovery assumed:', ...assumptions.map((a) => `  - ${a}`)]),
+  ].join('\n');
+}

@@ -99,6 +99,8 @@ export const RunRequested = z
     maxTokens: z.number().int().positive().optional(),
     /** Whether identical model calls may be answered from the response cache (`anthropic`; default yes). */
     cache: z.boolean().optional(),
+    /** Stop before planning when discovery is unsure (its document has open questions). */
+    strict: z.boolean().optional(),
     /** A re-execution of that run: every model call is answered from its recorded calls, none is made. */
     rerunOf: RunId.optional(),
   })

@@ -41,6 +41,11 @@ export const RunState = z
     request: z.string(),
     progress: RunProgress,
     summary: RunSummary.optional(),
+    /** What discovery was unsure of and assumed, once it has read the request. */
+    discovery: z
+      .object({ openQuestions: z.array(z.string()), assumptions: z.array(z.string()) })
+      .strict()
+      .optional(),
     artifact: ArtifactFacts.optional(),
   })
   .strict();

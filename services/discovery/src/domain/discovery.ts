@@ -1,7 +1,7 @@
 import type { DecisionMeta, RunView } from '@mge/run';
 import type { DiscoveryDocument, MgeEvent } from '@mge/contracts';
 import { createMessage } from '@mge/contracts';
-import { stageFailure } from '@mge/run';
+import { applyEvent, stageFailure, stopsForQuestions, UNSURE } from '@mge/run';
 
 /** What discovery learnt: a document (from the model, or the given spec), or why it could not. */
 export type DiscoveryOutcome =
@@ -42,9 +42,38 @@ export function decideDiscovery(
     ];
   }
   const data = { runId: view.runId, document: outcome.document, source: outcome.source };
+  const completed = createMessage('DiscoveryCompleted', data, { ...meta, key: [] });
+  if (stopsForQuestions(view, outcome.document)) return [completed, ...unsure(view, completed, meta, twin)];
+  return [completed, ...twinCopy(outcome.document, meta, twin)];
+}
+
+/**
+ * A strict run whose document has open questions stops here, before planning: the document is
+ * recorded (so the questions can be read and answered), then the run fails naming them, its shadow too.
+ */
+function unsure(
+  view: RunView,
+  completed: MgeEvent<'DiscoveryCompleted'>,
+  meta: DecisionMeta,
+  twin?: RunView,
+): MgeEvent[] {
+  applyEvent(view, completed);
+  const questions = completed.data.document.openQuestions;
+  const failure = {
+    stage: 'discovery' as const,
+    code: UNSURE,
+    message: `discovery is unsure (${questions.length} open question${questions.length === 1 ? '' : 's'}); answer them in the request, or run without strict`,
+    details: questions,
+  };
   return [
-    createMessage('DiscoveryCompleted', data, { ...meta, key: [] }),
-    ...twinCopy(outcome.document, meta, twin),
+    ...stageFailure(view, failure, meta),
+    ...(twin === undefined
+      ? []
+      : stageFailure(
+          twin,
+          { ...failure, message: `the serving run ${view.runId} stopped: ${failure.message}` },
+          meta,
+        )),
   ];
 }
 

@@ -58,4 +58,24 @@ describe('discovery service on a real nats-server', () => {
     const done = await waitForEvent(env.bus.store, runId, 'DiscoveryCompleted');
     expect(done.data).toMatchObject({ source: 'spec', document: spec });
   });
+
+  it('stops a strict run whose document has open questions before planning, naming them', async () => {
+    const runId = testRunId();
+    await env.bus.store.append([
+      createMessage(
+        'RunRequested',
+        { ...requested(runId, 'Create a REST API for user management').data, strict: true },
+        { source: 'test', time: new Date().toISOString(), key: [] },
+      ),
+    ]);
+    const completed = await waitForEvent(env.bus.store, runId, 'RunCompleted');
+    const { events } = await env.bus.store.readRun(runId);
+    const failed = events.find((e) => e.type === 'StageFailed');
+    expect(failed?.data).toMatchObject({ stage: 'discovery', code: 'unsure' });
+    const document = events.find((e) => e.type === 'DiscoveryCompleted');
+    expect(document).toBeDefined();
+    const questions = (failed?.data as { details: string[] }).details;
+    expect(questions.length).toBeGreaterThan(0);
+    expect(completed.data.summary).toMatchObject({ status: 'failed', openQuestions: questions });
+  });
 });

@@ -86,6 +86,14 @@ export function runRoutes(app: FastifyInstance, deps: GatewayDeps): void {
       request: view.requested?.request ?? '',
       progress: runProgressOf(view),
       ...(view.completed === undefined ? {} : { summary: view.completed }),
+      ...(view.document === undefined
+        ? {}
+        : {
+            discovery: {
+              openQuestions: view.document.openQuestions,
+              assumptions: view.document.assumptions,
+            },
+          }),
       ...(artifact === undefined
         ? {}
         : {

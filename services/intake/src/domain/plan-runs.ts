@@ -131,6 +131,7 @@ function requested(
     provider: settings.provider,
     ...(anthropic ? { model: s.model ?? defaults.model, maxTokens: s.maxTokens ?? defaults.maxTokens } : {}),
     ...(s.cache === false ? { cache: false } : {}),
+    ...(s.strict === true ? { strict: true } : {}),
     concurrency: s.concurrency ?? CONCURRENCY,
     temperatures: s.temperatures ?? TEMPERATURES,
     ...(s.budgetUsd === undefined ? {} : { budgetUsd: s.budgetUsd }),

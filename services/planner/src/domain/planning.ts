@@ -1,7 +1,7 @@
 import type { DecisionMeta, RunView } from '@mge/run';
 import type { MgeEvent } from '@mge/contracts';
 import { createMessage, formatIssues, MasterPlan } from '@mge/contracts';
-import { stageFailure } from '@mge/run';
+import { stageFailure, stopsForQuestions } from '@mge/run';
 import { checkPlan } from './check-plan.js';
 import { taskListCreated } from './task-list.js';
 
@@ -10,7 +10,8 @@ export const needsPlan = (view: RunView): boolean =>
   view.requested?.mode !== 'v1' &&
   view.document !== undefined &&
   view.plan === undefined &&
-  view.completed === undefined;
+  view.completed === undefined &&
+  !stopsForQuestions(view);
 
 /**
  * Records the model's plan when it parses and is well formed (a V1 run gets it as a flat task

@@ -1,4 +1,5 @@
 import type { DecisionMeta, RunView } from '@mge/run';
+import { stopsForQuestions } from '@mge/run';
 import type { MgeEvent, Task, MasterPlan } from '@mge/contracts';
 import { createMessage, planTasks } from '@mge/contracts';
 
@@ -7,7 +8,8 @@ export const needsTaskList = (view: RunView): boolean =>
   view.requested?.mode === 'v1' &&
   view.document !== undefined &&
   view.v1 === undefined &&
-  view.completed === undefined;
+  view.completed === undefined &&
+  !stopsForQuestions(view);
 
 /** The plan's tasks as one flat list, every task after the tasks it depends on (plan order otherwise). */
 export function flattenPlan(plan: MasterPlan): Task[] {
