@@ -8,6 +8,7 @@ import { stageFailure } from '@mge/run';
 import type { FlagStore, Service } from '@mge/kit';
 import { openFlagStore, silentLogger } from '@mge/kit';
 import { startTestBus, waitForEvent } from '@mge/kit/testing';
+import { publishNewer } from './adapters/progress-stream.js';
 import { createIntakeService } from './service.js';
 
 const config = {
@@ -183,5 +184,38 @@ describe('intake on a real nats-server, asked by a plain NATS client', () => {
     }
     expect(kept).toMatchObject({ runId: reply.runId, status: 'failed', phase: 'done', mode: 'v2' });
     expect(kept!.elapsedMs).toBe(1_000);
+  });
+
+  it('never leaves an older snapshot as the kept one, whichever replica publishes last', async () => {
+    const runId = 'r-01JDX0000000000000000000PQ';
+    const snapshot = (seq: number): RunProgress => ({
+      runId,
+      mode: 'v2',
+      status: 'running',
+      phase: 'generating',
+      unit: 'atoms',
+      waves: { done: 0, total: 1 },
+      atoms: { total: 1, passed: 0, inFlight: 1, failed: 0, blocked: 0 },
+      retries: 0,
+      tokens: { input: 0, output: 0 },
+      costUsd: 0,
+      elapsedMs: seq,
+      seq,
+      at: new Date().toISOString(),
+    });
+    const keptSeq = async () => {
+      const msg = await env.bus.jsm.streams.getMessage(streams.progress, {
+        last_by_subj: subjects.progress(runId),
+      });
+      return (JSON.parse(msg!.string()) as RunProgress).seq;
+    };
+    expect(await publishNewer(env.bus.js, env.bus.jsm, snapshot(10))).toBe(true);
+    expect(await publishNewer(env.bus.js, env.bus.jsm, snapshot(5))).toBe(false);
+    expect(await keptSeq()).toBe(10);
+    const racing = await Promise.all(
+      [11, 13, 12].map((seq) => publishNewer(env.bus.js, env.bus.jsm, snapshot(seq))),
+    );
+    expect(racing).toContain(true);
+    expect(await keptSeq()).toBe(13);
   });
 });

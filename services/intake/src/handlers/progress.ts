@@ -1,8 +1,9 @@
 import type { EventType } from '@mge/contracts';
-import { scopeOf, subjects, SYSTEM_SCOPE } from '@mge/contracts';
+import { scopeOf, SYSTEM_SCOPE } from '@mge/contracts';
 import { runProgressOf } from '@mge/run';
 import type { Bus, Handler, Logger } from '@mge/kit';
 import { ack } from '@mge/kit';
+import { publishNewer } from '../adapters/progress-stream.js';
 import type { Published } from '../domain/throttle.js';
 import { timing, waitFor } from '../domain/throttle.js';
 
@@ -34,7 +35,7 @@ export function createProgressPublisher(bus: Bus, intervalMs: number, logger: Lo
     if (!when.now) return later(runId, state, when.delayMs);
     clearTimeout(state.timer);
     state.timer = undefined;
-    await bus.js.publish(subjects.progress(runId), JSON.stringify(snapshot));
+    await publishNewer(bus.js, bus.jsm, snapshot);
     state.last = {
       atMs: performance.now(),
       phase: snapshot.phase,
