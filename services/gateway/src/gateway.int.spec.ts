@@ -98,6 +98,8 @@ describe('the gateway over real HTTP, with the intake on a real nats-server', ()
     expect(await unknownRun.json()).toMatchObject({ error: { code: 'not-found' } });
     const badId = await fetch(`${base}/runs/not-a-run`, { headers: auth });
     expect(badId.status).toBe(400);
+    const badCursor = await fetch(`${base}/runs?cursor=r-01JDX0000000000000000000ZZ`, { headers: auth });
+    expect(await badCursor.json()).toMatchObject({ error: { fields: [{ path: 'query.cursor' }] } });
     const noRoute = await fetch(`${base}/no/such/route`, { headers: auth });
     expect(noRoute.status).toBe(404);
     expect(await noRoute.json()).toMatchObject({ error: { code: 'not-found' } });
@@ -273,5 +275,24 @@ describe('the gateway over real HTTP, with the intake on a real nats-server', ()
     } finally {
       await open.stop();
     }
+  });
+
+  it('pages runs newest first', async () => {
+    const page = async (query: string) =>
+      (await (await fetch(`${base}/runs${query}`, { headers: auth })).json()) as {
+        runs: { runId: string }[];
+        next?: string;
+      };
+    for (const request of [
+      'A zoo: animals have a name',
+      'A farm: cows have a name',
+      'A fleet: ships have a name',
+    ])
+      expect((await post(JSON.stringify({ request }))).status).toBe(202);
+    const first = await page('?limit=2');
+    expect(first.runs).toHaveLength(2);
+    const second = await page(`?limit=2&cursor=${first.next!}`);
+    const all = (await env.bus.store.listRuns()).reverse();
+    expect([...first.runs, ...second.runs].map((r) => r.runId)).toEqual(all.slice(0, 4));
   });
 });

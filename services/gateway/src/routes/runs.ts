@@ -59,7 +59,12 @@ export function runRoutes(app: FastifyInstance, deps: GatewayDeps): void {
   app.get(fastifyPath(httpRoutes.listRuns), async (request) => {
     const query = parseOr400(RunListQuery, request.query, 'query');
     const newestFirst = (await deps.bus.store.listRuns()).reverse();
-    const start = query.cursor === undefined ? 0 : newestFirst.indexOf(query.cursor) + 1;
+    const at = query.cursor === undefined ? -1 : newestFirst.indexOf(query.cursor);
+    if (query.cursor !== undefined && at < 0)
+      throw failure(400, 'invalid', `query.cursor: no run ${query.cursor} in the log`, [
+        { path: 'query.cursor', message: 'not a run in the log' },
+      ]);
+    const start = at + 1;
     const page = newestFirst.slice(start, start + query.limit);
     const runs = await Promise.all(
       page.map(async (runId) => {
