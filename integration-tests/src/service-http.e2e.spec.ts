@@ -6,7 +6,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { RunProgress, StoredEvent } from '@mge/contracts';
 import { parseStructuredEvent } from '@mge/contracts';
 import type { MgeClient } from '@mge/client';
-import { httpClient, natsClient } from '@mge/client';
+import { httpClient, natsClient, readServerSentEvents } from '@mge/client';
 import { connectNats, unpackTarGz } from '@mge/kit';
 import type { TestNatsServer } from '@mge/kit/testing';
 import { startTestNatsServer } from '@mge/kit/testing';
@@ -23,26 +23,13 @@ async function readSse(url: string, headers: Record<string, string>, stopAfter?:
   const controller = new AbortController();
   const response = await fetch(url, { headers, signal: controller.signal });
   const frames: { id: string; data: string }[] = [];
-  let buffer = '';
-  try {
-    for await (const chunk of response.body! as AsyncIterable<Uint8Array>) {
-      buffer += new TextDecoder().decode(chunk);
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const lines = buffer.slice(0, end).split('\n');
-        buffer = buffer.slice(end + 2);
-        const data = lines.find((l) => l.startsWith('data: '));
-        if (data === undefined) continue;
-        frames.push({ id: lines.find((l) => l.startsWith('id: '))!.slice(4), data: data.slice(6) });
-        if (stopAfter !== undefined && frames.length >= stopAfter) {
-          controller.abort();
-          return frames;
-        }
-      }
+  for await (const sse of readServerSentEvents(response.body!)) {
+    frames.push({ id: sse.id!, data: sse.data });
+    if (stopAfter !== undefined && frames.length >= stopAfter) {
+      break;
     }
-  } catch (error) {
-    if (!controller.signal.aborted) throw error;
   }
+  controller.abort(); // the forced disconnect, once the reader has let go
   return frames;
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { StoredEvent } from '@mge/contracts';
 import { parseStructuredEvent, streams } from '@mge/contracts';
+import { readServerSentEvents } from '@mge/client';
 import { createIntakeService } from '@mge/intake';
 import WebSocket from 'ws';
 import type { Service } from '@mge/kit';
@@ -135,28 +136,15 @@ describe('the gateway over real HTTP, with the intake on a real nats-server', ()
       });
       expect(response.headers.get('content-type')).toContain('text/event-stream');
       const got: StoredEvent[] = [];
-      let buffer = '';
-      try {
-        for await (const chunk of response.body! as AsyncIterable<Uint8Array>) {
-          buffer += new TextDecoder().decode(chunk);
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const frame = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const data = frame.split('\n').find((l) => l.startsWith('data: '));
-            if (data === undefined) continue;
-            const parsed = parseStructuredEvent(JSON.parse(data.slice(6)));
-            if (!parsed.ok) throw new Error(parsed.issues.join('; '));
-            got.push(parsed.event);
-            if (stopAfter !== undefined && got.length >= stopAfter) {
-              controller.abort(); // the forced disconnect
-              return got;
-            }
-          }
+      for await (const sse of readServerSentEvents(response.body!)) {
+        const parsed = parseStructuredEvent(JSON.parse(sse.data));
+        if (!parsed.ok) throw new Error(parsed.issues.join('; '));
+        got.push(parsed.event);
+        if (stopAfter !== undefined && got.length >= stopAfter) {
+          break;
         }
-      } catch (error) {
-        if (!controller.signal.aborted) throw error;
       }
+      controller.abort(); // the forced disconnect, once the reader has let go
       return got;
     };
     const view = await env.bus.views.load(runId);
