@@ -3,6 +3,8 @@ import type { BenchFlags } from './commands/bench.js';
 import { benchCommand } from './commands/bench.js';
 import type { CompareFlags } from './commands/compare.js';
 import { compareCommand } from './commands/compare.js';
+import type { DiscoveryEvalFlags } from './commands/discovery-eval.js';
+import { discoveryEvalCommand } from './commands/discovery-eval.js';
 import { eventsCommand } from './commands/events.js';
 import { fetchCommand } from './commands/fetch.js';
 import { flagsGetCommand, flagsSetCommand } from './commands/flags.js';
@@ -60,6 +62,17 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
     .option('--json', 'print one summary object as the last line of stdout')
     .action(async (request: string | undefined, flags: Record<string, string>) => {
       code = await runCommand(request, flags, ctx);
+    });
+  program
+    .command('discovery')
+    .description('how well requests are read')
+    .command('eval')
+    .description('offline discovery on the labelled corpus: precision, recall and F1, and the worst readings')
+    .option('--corpus <dir>', 'a folder of labelled .yaml files (default: the shipped corpus)')
+    .option('--worst <n>', 'how many of the worst readings to list', '10')
+    .option('--json', 'print one result object')
+    .action(async (flags: DiscoveryEvalFlags) => {
+      code = await discoveryEvalCommand(flags, ctx);
     });
   program
     .command('rerun')

@@ -8,19 +8,41 @@ export const FieldType = z.enum(['string', 'number', 'integer', 'boolean', 'date
 /** A field type. */
 export type FieldType = z.infer<typeof FieldType>;
 
-/** A typed field of an entity. A `reference` field names the entity it points to. */
+/** The words of the request an entity, a field or a relation was read from. */
+const Source = z.string().min(1).max(500);
+
+/**
+ * A typed field of an entity. A `reference` field names the entity it points to; a string field with
+ * `values` is an enum; a `unique` field refuses a value another record already has.
+ */
 export const EntityField = z
   .object({
     name: CamelName,
     type: FieldType,
     required: z.boolean().default(true),
     references: PascalName.optional(),
+    values: z
+      .array(z.string().trim().min(1, 'an enum value is not empty').max(100))
+      .min(2, 'an enum has at least two values')
+      .max(50, 'an enum has at most 50 values')
+      .refine((v) => new Set(v).size === v.length, 'an enum value is listed twice')
+      .optional(),
+    unique: z.boolean().optional(),
     description: z.string().default(''),
+    source: Source.optional(),
   })
   .strict()
   .refine((f) => (f.type === 'reference') === (f.references !== undefined), {
     message: 'a reference field names `references`, and only a reference field does',
     path: ['references'],
+  })
+  .refine((f) => f.values === undefined || f.type === 'string', {
+    message: 'only a string field has enum `values`',
+    path: ['values'],
+  })
+  .refine((f) => f.unique !== true || (f.type !== 'boolean' && f.values === undefined), {
+    message: 'a boolean or enum field cannot be unique',
+    path: ['unique'],
   })
   .refine((f) => f.name !== 'id', {
     message: '`id` is made by the server; do not declare it',
@@ -35,6 +57,7 @@ export const Entity = z
     name: PascalName,
     description: z.string().default(''),
     fields: z.array(EntityField).min(1, 'an entity needs at least one field'),
+    source: Source.optional(),
   })
   .strict();
 /** An entity. */

@@ -96,6 +96,8 @@ export function buildEntityModels(doc: DiscoveryDocument, reserved: ReadonlySet<
       required: f.required,
       description: f.description,
       reference: f.references === undefined ? undefined : referenceOf(f.references),
+      values: f.values,
+      unique: f.unique === true,
     }));
     const targets = [
       ...new Set(entity.fields.flatMap((f) => (f.references === undefined ? [] : [f.references]))),

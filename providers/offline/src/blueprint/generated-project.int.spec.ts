@@ -10,6 +10,7 @@ import {
   removeProject,
   runNode,
   runTestsSandboxed,
+  killStartedMains,
   startMain,
   stopMain,
   writeProject,
@@ -58,7 +59,16 @@ async function createEverything(
         fields: [ref.name],
       });
     }
-    if (field.type === 'string') {
+    const unique = entity.fields.filter((f) => f.unique === true && body[f.name] !== undefined);
+    if (unique.length > 0) {
+      const again = await call(base, 'POST', path, body);
+      expect({ path, status: again.status, fields: detailFields(again.body) }).toEqual({
+        path,
+        status: 409,
+        fields: unique.map((f) => f.name),
+      });
+    }
+    if (field.type === 'string' && field.values === undefined) {
       const patched = await call(base, 'PATCH', `${path}/${id}`, { [field.name]: 'changed' });
       expect(patched).toEqual({ status: 200, body: { ...body, id, [field.name]: 'changed' } });
     }
@@ -76,6 +86,7 @@ describe.each(documents)('the generated project for %s', (_name, doc) => {
     dir = await writeProject(project.files);
   });
   afterAll(async () => {
+    killStartedMains();
     if (dir !== undefined) await removeProject(dir);
   });
 

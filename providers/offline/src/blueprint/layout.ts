@@ -43,5 +43,5 @@ export const INTEGRATION_SYMBOLS: readonly string[] = (
  */
 export const GLOBAL_NAMES: readonly string[] = (
   'K T Z PORT Array Boolean Buffer Date Error Headers JSON Map Math NodeJS Number Object Omit Partial Pick Promise ' +
-  'Readonly Record Request RequestInit Response Set String Symbol URL console fetch process undefined'
+  'Readonly ReadonlyMap Record Request RequestInit Response Set String Symbol URL console fetch process undefined'
 ).split(' ');

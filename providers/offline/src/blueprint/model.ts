@@ -53,6 +53,10 @@ export interface FieldModel {
   readonly required: boolean;
   readonly description: string;
   readonly reference: ReferenceModel | undefined;
+  /** The allowed values of an enum field. */
+  readonly values: readonly string[] | undefined;
+  /** Whether no two records may share a value. */
+  readonly unique: boolean;
 }
 
 /** Every project symbol an entity declares (a type alias, so it reads as a record of strings). */

@@ -9,8 +9,12 @@ export function literal(value: string | number | boolean): string {
 
 const phrase = (field: string): string => words(field).join(' ');
 
+type Sample = string | number | boolean;
+type SampleField = Pick<FieldModel, 'name' | 'type' | 'reference' | 'values'>;
+
 /** A value that passes the field's rule; a reference names the record tests seed. */
-export function sampleValue(field: FieldModel): string | number | boolean {
+export function sampleValue(field: SampleField): Sample {
+  if (field.values !== undefined) return field.values[0] ?? '';
   switch (field.type) {
     case 'string':
       return `Sample ${phrase(field.name)}`;
@@ -30,7 +34,8 @@ export function sampleValue(field: FieldModel): string | number | boolean {
 }
 
 /** A different valid value, used by the PATCH tests. */
-export function updatedValue(field: FieldModel): string | number | boolean {
+export function updatedValue(field: SampleField): Sample {
+  if (field.values !== undefined) return field.values[1] ?? '';
   switch (field.type) {
     case 'string':
       return `Updated ${phrase(field.name)}`;
@@ -45,6 +50,24 @@ export function updatedValue(field: FieldModel): string | number | boolean {
     case 'email':
       return 'grace@example.com';
     case 'reference':
+      return sampleValue(field);
+  }
+}
+
+/** A third valid value of a unique field, for records tests seed, so they never clash with a test's own. */
+export function seedValue(field: SampleField): Sample {
+  switch (field.type) {
+    case 'string':
+      return `Seeded ${phrase(field.name)}`;
+    case 'number':
+      return 99.5;
+    case 'integer':
+      return 9;
+    case 'date':
+      return '2031-03-03';
+    case 'email':
+      return 'seed@example.com';
+    default:
       return sampleValue(field);
   }
 }
@@ -69,6 +92,8 @@ export function wrongTypeValue(field: FieldModel): string | number | boolean {
 
 /** A value of the right JSON type that breaks the field's format, with words for the test name. */
 export function badFormat(field: FieldModel): { value: string | number; what: string } | undefined {
+  if (field.values !== undefined)
+    return { value: outsideOf(field.values), what: 'a value outside the list in' };
   switch (field.type) {
     case 'string':
       return { value: '   ', what: 'a blank' };
@@ -83,8 +108,16 @@ export function badFormat(field: FieldModel): { value: string | number; what: st
   }
 }
 
-/** The TypeScript type of a field's value. */
-export function tsType(field: Pick<FieldModel, 'type'>): string {
+/** A string that is none of an enum's values. */
+function outsideOf(values: readonly string[]): string {
+  let value = 'not-a-listed-value';
+  while (values.includes(value)) value = `${value}-x`;
+  return value;
+}
+
+/** The TypeScript type of a field's value: an enum is the union of its values. */
+export function tsType(field: Pick<FieldModel, 'type' | 'values'>): string {
+  if (field.values !== undefined) return field.values.map((v) => str(v)).join(' | ');
   return field.type === 'number' || field.type === 'integer'
     ? 'number'
     : field.type === 'boolean'

@@ -42,7 +42,7 @@ export const taskTracker = DiscoveryDocument.parse({
   ],
 } satisfies DiscoveryDocumentInput);
 
-/** A library: every field type, optional fields, two references and a two-word entity. */
+/** A library: every field type, optional fields, two references, a two-word entity, an enum and unique fields. */
 export const library = DiscoveryDocument.parse({
   domain: 'Library lending',
   summary: 'Books, members and the loans between them.',
@@ -55,6 +55,7 @@ export const library = DiscoveryDocument.parse({
         { name: 'loanedOn', type: 'date' },
         { name: 'returnedOn', type: 'date', required: false },
         { name: 'renewals', type: 'integer', required: false },
+        { name: 'status', type: 'string', values: ['open', 'returned', 'lost'] },
       ],
     },
     {
@@ -70,7 +71,7 @@ export const library = DiscoveryDocument.parse({
       name: 'Member',
       fields: [
         { name: 'fullName', type: 'string' },
-        { name: 'email', type: 'email' },
+        { name: 'email', type: 'email', unique: true },
         { name: 'joinedOn', type: 'date' },
         { name: 'newsletter', type: 'boolean', required: false },
       ],
@@ -79,7 +80,7 @@ export const library = DiscoveryDocument.parse({
       name: 'ShelfLocation',
       description: 'Where books stand; a location may sit inside another one',
       fields: [
-        { name: 'label', type: 'string' },
+        { name: 'label', type: 'string', unique: true },
         { name: 'parentId', type: 'reference', references: 'ShelfLocation', required: false },
         { name: 'floor', type: 'integer' },
       ],

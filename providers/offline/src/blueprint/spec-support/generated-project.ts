@@ -136,6 +136,13 @@ export function freePort(): Promise<number> {
   });
 }
 
+const running = new Set<ChildProcess>();
+
+/** Kills every server startMain started that is still running (a failed test leaves none behind). */
+export function killStartedMains(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+
 /** Starts `node dist/main.js` and resolves once it says where it listens. */
 export function startMain(
   dir: string,
@@ -146,6 +153,8 @@ export function startMain(
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`main did not start: ${output}`)), 10_000);

@@ -24,6 +24,7 @@ export async function call(base: string, method: string, path: string, body?: un
 
 /** A valid value for a field, written independently of the generator's own samples. */
 function valueFor(field: EntityField, ids: ReadonlyMap<string, string>): unknown {
+  if (field.values !== undefined) return field.values[field.values.length - 1];
   switch (field.type) {
     case 'string':
       return `a ${field.name}`;

@@ -1,5 +1,5 @@
 import { toKebabCase } from '@mge/contracts';
-import { literal, badFormat, wrongTypeValue } from '../samples.js';
+import { literal, badFormat, updatedValue, wrongTypeValue } from '../samples.js';
 import { str, testAtom } from '../code.js';
 import type { AtomTemplate, EntityModel, FieldModel } from '../model.js';
 import { withServer } from './entity-test-helpers.js';
@@ -48,6 +48,7 @@ function testsOfField(entity: EntityModel, field: FieldModel): AtomTemplate[] {
       ),
     );
   }
+  if (field.unique) tests.push(uniqueTest(entity, field));
   const reference = field.reference;
   if (reference !== undefined) {
     tests.push(
@@ -70,6 +71,29 @@ equal(expectRecord(response.body).${field.name}, ${str(reference.seedId)});`,
     );
   }
   return tests;
+}
+
+/** A second record repeating a unique field's value (and no other unique value) is refused with 409. */
+function uniqueTest(entity: EntityModel, field: FieldModel): AtomTemplate {
+  const { path, label } = entity;
+  const valid = `${entity.names.validBody}()`;
+  const others = entity.fields.filter((f) => f.unique && f !== field);
+  const second =
+    others.length === 0
+      ? valid
+      : `{ ...${valid}, ${others.map((f) => `${f.name}: ${literal(updatedValue(f))}`).join(', ')} }`;
+  return testAtom(
+    `POST ${path} refuses a ${field.name} another ${label} has`,
+    `unique-${toKebabCase(field.name)}`,
+    withServer(
+      entity,
+      `
+await createRecord(url, ${str(path)}, ${valid});
+const response = await callApi(url, 'POST', ${str(path)}, ${second});
+equal(response.status, 409);
+deepEqual(issueFields(response.body), [${str(field.name)}]);`,
+    ),
+  );
 }
 
 /** The test that a record without its optional fields is accepted, when there are any. */

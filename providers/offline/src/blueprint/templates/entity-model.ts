@@ -1,4 +1,4 @@
-import { atom, commentText, str } from '../code.js';
+import { arrayLiteral, atom, commentText, objectLiteral, str } from '../code.js';
 import { entityTaskIds } from '../entities.js';
 import type { EntityModel, FieldModel, FileTemplate } from '../model.js';
 import { tsType } from '../samples.js';
@@ -10,15 +10,24 @@ function fieldComment(field: FieldModel): string {
   return text === '' ? '' : ` // ${text}`;
 }
 
+/** The rule of one field as an object literal: its kind, whether required, its values, whether unique. */
+function ruleLiteral(field: FieldModel): string {
+  const entries: [string, string][] = [
+    ['kind', str(field.type)],
+    ['required', String(field.required)],
+  ];
+  if (field.values !== undefined) entries.push(['values', arrayLiteral(field.values.map((v) => str(v)))]);
+  if (field.unique) entries.push(['unique', 'true']);
+  return objectLiteral(entries, 1);
+}
+
 /** src/<collection>/<entity>.ts: the entity's types and field rules. */
 export function entityModelFile(entity: EntityModel): FileTemplate {
   const { names } = entity;
   const members = entity.fields
     .map((f) => `  ${f.name}${f.required ? '' : '?'}: ${tsType(f)};${fieldComment(f)}`)
     .join('\n');
-  const rules = entity.fields
-    .map((f) => `  ${f.name}: { kind: ${str(f.type)}, required: ${String(f.required)} },`)
-    .join('\n');
+  const rules = entity.fields.map((f) => `  ${f.name}: ${ruleLiteral(f)},`).join('\n');
   const about = commentText(entity.description);
   return {
     taskId: entityTaskIds(entity).model,

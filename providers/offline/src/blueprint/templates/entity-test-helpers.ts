@@ -1,22 +1,44 @@
-import { atom, indent, objectLiteral, str } from '../code.js';
+import { arrayLiteral, atom, indent, objectLiteral, str } from '../code.js';
 import type { AtomTemplate, EntityModel, FieldModel, ReferenceModel } from '../model.js';
-import { literal, sampleValue } from '../samples.js';
+import { literal, sampleValue, seedValue } from '../samples.js';
 
 /** A record that passes the entity's rules, as an object literal (references name seeded ids). */
-export function sampleLiteral(
-  fields: readonly FieldModel[],
-  level: number,
-  extra: readonly (readonly [string, string])[] = [],
-): string {
-  const entries = fields.map((f) => [f.name, literal(sampleValue(f))] as const);
-  return objectLiteral([...extra, ...entries], level);
+export function sampleLiteral(fields: readonly FieldModel[], level: number): string {
+  return objectLiteral(
+    fields.map((f) => [f.name, literal(sampleValue(f))] as const),
+    level,
+  );
 }
 
-/** A repository holding one record, written as `createMemoryRepository<T>([record])`. */
-function repositoryWith(typeName: string, record: string): string {
-  const oneLine = `createMemoryRepository<${typeName}>([${record}])`;
+/** A seeded record with its id; its unique fields hold values no test body uses. */
+function seedLiteral(fields: readonly FieldModel[], id: string, level: number): string {
+  const entries = fields.map((f) => [f.name, literal(f.unique ? seedValue(f) : sampleValue(f))] as const);
+  return objectLiteral([['id', str(id)], ...entries], level);
+}
+
+/** The unique fields of an entity as the last argument of createMemoryRepository, when it has any. */
+export function uniqueArgument(entity: EntityModel): string[] {
+  const unique = entity.fields.filter((f) => f.unique).map((f) => str(f.name));
+  return unique.length === 0 ? [] : [arrayLiteral(unique)];
+}
+
+/** A repository holding `record` (or none), written as `createMemoryRepository<T>([record])`. */
+function repositoryWith(
+  typeName: string,
+  record: string | undefined,
+  unique: readonly string[] = [],
+): string {
+  const call = `createMemoryRepository<${typeName}>`;
+  if (unique.length > 0) {
+    const initial = record === undefined ? '[]' : `[${record}]`;
+    const oneLine = `${call}(${initial}, ignoreChange, ${unique.join(', ')})`;
+    if (oneLine.length <= 80 && !oneLine.includes('\n')) return oneLine;
+    return `${call}(\n      ${initial},\n      ignoreChange,\n      ${unique.join(', ')},\n    )`;
+  }
+  if (record === undefined) return `${call}()`;
+  const oneLine = `${call}([${record}])`;
   if (oneLine.length <= 80 && !record.includes('\n')) return oneLine;
-  return `createMemoryRepository<${typeName}>([\n      ${record},\n    ])`;
+  return `${call}([\n      ${record},\n    ])`;
 }
 
 /** The seeded repository of a referenced collection: one record with the seed id. */
@@ -25,7 +47,7 @@ function seededRepository(reference: ReferenceModel, entities: ReadonlyMap<strin
   if (reference.modelFile === undefined || target === undefined) {
     return repositoryWith('Identified', `{ id: ${str(reference.seedId)} }`);
   }
-  return repositoryWith(reference.typeName, sampleLiteral(target.fields, 3, [['id', str(reference.seedId)]]));
+  return repositoryWith(reference.typeName, seedLiteral(target.fields, reference.seedId, 3));
 }
 
 /** The helpers of an entity's test file: repositories, a server per test and a valid body. */
@@ -35,10 +57,8 @@ export function entityTestHelpers(
 ): AtomTemplate[] {
   const { names, label } = entity;
   const selfReference = entity.fields.find((f) => f.reference?.self === true)?.reference;
-  const own =
-    selfReference === undefined
-      ? `createMemoryRepository<${names.type}>()`
-      : repositoryWith(names.type, sampleLiteral(entity.fields, 3, [['id', str(selfReference.seedId)]]));
+  const seed = selfReference === undefined ? undefined : seedLiteral(entity.fields, selfReference.seedId, 3);
+  const own = repositoryWith(names.type, seed, uniqueArgument(entity));
   const repositories = [
     `    ${entity.depsKey}: ${own},`,
     ...entity.references.map((r) => `    ${r.depsKey}: ${seededRepository(r, entities)},`),

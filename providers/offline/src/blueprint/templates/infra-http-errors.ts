@@ -52,6 +52,17 @@ export function notFound(what: string, id: string): HttpError {
       ),
       atom(
         'function',
+        'conflictOf',
+        'A 409 naming the fields whose values are taken',
+        `
+/** A 409 naming the unique fields whose values another record already has. */
+export function conflictOf(error: DuplicateValueError): HttpError {
+  const details = error.fields.map((field) => ({ field, message: 'is already taken by another record' }));
+  return new HttpError(409, error.message, { details });
+}`,
+      ),
+      atom(
+        'function',
         'requireValid',
         'The value of a valid body, or a 400 naming the fields',
         `
@@ -164,10 +175,11 @@ export function sendReply(res: ServerResponse, reply: Reply): void {
         'sendError',
         'Answers with an error',
         `
-/** Answers with an HttpError's status, or a 500 for anything unexpected (logged, never shown to the client). */
+/** Answers with an HttpError's status (409 for a duplicate unique value), or a 500 for anything unexpected (logged, never shown to the client). */
 export function sendError(res: ServerResponse, error: unknown): void {
-  if (error instanceof HttpError) {
-    sendJson(res, error.status, { error: error.message, details: error.details }, error.headers);
+  const known = error instanceof DuplicateValueError ? conflictOf(error) : error;
+  if (known instanceof HttpError) {
+    sendJson(res, known.status, { error: known.message, details: known.details }, known.headers);
     return;
   }
   console.error('unexpected error while handling a request:', error);

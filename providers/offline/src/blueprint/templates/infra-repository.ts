@@ -59,16 +59,53 @@ export type ChangeListener = () => Promise<void>;`,
 export const ignoreChange: ChangeListener = async () => {};`,
       ),
       atom(
+        'class',
+        'DuplicateValueError',
+        'A write refused for a unique value another record has',
+        `
+/** A write refused because another record already has the value of one of its unique fields. */
+export class DuplicateValueError extends Error {
+  readonly fields: readonly string[];
+
+  constructor(fields: readonly string[]) {
+    super(\`already taken by another record: \${fields.join(', ')}\`);
+    this.name = 'DuplicateValueError';
+    this.fields = fields;
+  }
+}`,
+      ),
+      atom(
+        'function',
+        'refuseDuplicates',
+        'Throws when a unique value is taken',
+        `
+/** Throws DuplicateValueError when a record other than \`record\` has the value of one of its \`unique\` fields. */
+export function refuseDuplicates<T extends Identified>(
+  records: ReadonlyMap<string, T>,
+  record: T,
+  unique: readonly (keyof T & string)[],
+): void {
+  const taken = unique.filter(
+    (field) =>
+      record[field] !== undefined &&
+      [...records.values()].some((other) => other.id !== record.id && other[field] === record[field]),
+  );
+  if (taken.length > 0) throw new DuplicateValueError(taken);
+}`,
+      ),
+      atom(
         'function',
         'insertRecord',
         'Stores a new record',
         `
-/** Stores a new record and reports the change. */
+/** Stores a new record and reports the change; refused when it repeats a unique value. */
 export async function insertRecord<T extends Identified>(
   records: Map<string, T>,
   record: T,
   changed: ChangeListener,
+  unique: readonly (keyof T & string)[] = [],
 ): Promise<T> {
+  refuseDuplicates(records, record, unique);
   records.set(record.id, record);
   await changed();
   return record;
@@ -85,10 +122,12 @@ export async function updateRecord<T extends Identified>(
   id: string,
   changes: Partial<T>,
   changed: ChangeListener,
+  unique: readonly (keyof T & string)[] = [],
 ): Promise<T | undefined> {
   const current = records.get(id);
   if (current === undefined) return undefined;
   const next: T = { ...current, ...changes, id };
+  refuseDuplicates(records, next, unique);
   records.set(id, next);
   await changed();
   return next;
@@ -115,17 +154,21 @@ export async function removeRecord<T extends Identified>(
         'createMemoryRepository',
         'A repository kept in a Map',
         `
-/** A repository kept in a Map, starting from \`initial\`; \`changed\` runs after every change. */
+/**
+ * A repository kept in a Map, starting from \`initial\`; \`changed\` runs after every change, and no two
+ * records share a value of a \`unique\` field (checked and stored in one step, so no request slips between).
+ */
 export function createMemoryRepository<T extends Identified>(
   initial: readonly T[] = [],
   changed: ChangeListener = ignoreChange,
+  unique: readonly (keyof T & string)[] = [],
 ): Repository<T> {
   const records = new Map<string, T>(initial.map((record) => [record.id, record]));
   return {
     list: async () => [...records.values()],
     get: async (id) => records.get(id),
-    create: (record) => insertRecord(records, record, changed),
-    update: (id, changes) => updateRecord(records, id, changes, changed),
+    create: (record) => insertRecord(records, record, changed, unique),
+    update: (id, changes) => updateRecord(records, id, changes, changed, unique),
     remove: (id) => removeRecord(records, id, changed),
   };
 }`,

@@ -22,10 +22,12 @@ export type FieldKind = 'string' | 'number' | 'integer' | 'boolean' | 'date' | '
         'FieldRule',
         'How one field of a request body is checked',
         `
-/** How one field of a request body is checked. */
+/** How one field of a request body is checked: its kind, whether required, an enum's values, uniqueness. */
 export interface FieldRule {
   readonly kind: FieldKind;
   readonly required: boolean;
+  readonly values?: readonly string[];
+  readonly unique?: boolean;
 }`,
       ),
       atom(

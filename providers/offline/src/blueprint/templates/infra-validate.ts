@@ -36,7 +36,11 @@ export function fieldIssue(
   const value = Object.hasOwn(body, field) ? body[field] : undefined;
   if (value === undefined) return rule.required && !partial ? { field, message: 'is required' } : undefined;
   const check = fieldChecks[rule.kind];
-  return check.test(value) ? undefined : { field, message: check.message };
+  if (!check.test(value)) return { field, message: check.message };
+  if (rule.values !== undefined && !rule.values.includes(String(value))) {
+    return { field, message: \`must be one of: \${rule.values.join(', ')}\` };
+  }
+  return undefined;
 }`,
       ),
       atom(

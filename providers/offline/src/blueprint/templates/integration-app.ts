@@ -1,6 +1,7 @@
 import { atom, propertyKey, str } from '../code.js';
 import { INTEGRATION } from '../layout.js';
 import type { EntityModel, FileTemplate } from '../model.js';
+import { uniqueArgument } from './entity-test-helpers.js';
 
 /** src/app.ts: repositories (with persistence) and every collection's routes in one server. */
 export function appFile(entities: readonly EntityModel[]): FileTemplate {
@@ -10,10 +11,11 @@ export function appFile(entities: readonly EntityModel[]): FileTemplate {
   );
   const opened = entities.map((e) => {
     const restored = `restoreRecords<${e.names.input}>(snapshot, ${str(e.collection)}, ${e.names.rules})`;
-    const line = `    ${e.depsKey}: createMemoryRepository<${e.names.type}>(${restored}, save),`;
+    const args = [restored, 'save', ...uniqueArgument(e)];
+    const line = `    ${e.depsKey}: createMemoryRepository<${e.names.type}>(${args.join(', ')}),`;
     return line.length <= 110
       ? line
-      : `    ${e.depsKey}: createMemoryRepository<${e.names.type}>(\n      ${restored},\n      save,\n    ),`;
+      : `    ${e.depsKey}: createMemoryRepository<${e.names.type}>(\n${args.map((a) => `      ${a},`).join('\n')}\n    ),`;
   });
   const registrations = entities.map((e) => `  ${e.names.register}(router, repositories);`);
   return {

@@ -19,9 +19,18 @@ const RULES: Readonly<Record<FieldModel['type'], string>> = {
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 
+function ruleOf(field: FieldModel): string {
+  const base =
+    field.values !== undefined
+      ? `one of ${field.values.map((v) => `\`${cell(v)}\``).join(', ')}`
+      : field.reference === undefined
+        ? RULES[field.type]
+        : `id of an existing ${field.reference.label}`;
+  return field.unique ? `${base}; unique (409 when another record has it)` : base;
+}
+
 function fieldRow(field: FieldModel, notes: boolean): string {
-  const rule =
-    field.reference === undefined ? RULES[field.type] : `id of an existing ${field.reference.label}`;
+  const rule = ruleOf(field);
   const row = `| \`${field.name}\` | ${rule} | ${field.required ? 'yes' : 'no'} |`;
   return notes ? `${row} ${cell(field.description)} |` : row;
 }
