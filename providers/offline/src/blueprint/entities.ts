@@ -1,6 +1,6 @@
 import type { DiscoveryDocument, Entity } from '@mge/contracts';
 import { collectionName, pluralCamel, toCamelCase, toKebabCase, toPascalCase, words } from '@mge/contracts';
-import type { EntityModel, EntityNames, FieldModel, ReferenceModel } from './model.js';
+import type { EntityModel, EntityNames, FieldModel, ReferenceModel, ReferrerModel } from './model.js';
 
 /** Entities with the ones they reference first (document order otherwise); a cycle is cut at its first entity. */
 export function orderEntities(entities: readonly Entity[]): Entity[] {
@@ -29,6 +29,7 @@ export function entityNames(base: string): EntityNames {
     rules: `${camel}Rules`,
     deps: `${base}RouteDeps`,
     checkReferences: `check${base}References`,
+    checkUnreferenced: `check${base}Unreferenced`,
     createHandler: `create${base}Handler`,
     listHandler: `list${toPascalCase(collectionName(base))}Handler`,
     getHandler: `get${base}Handler`,
@@ -120,8 +121,24 @@ export function buildEntityModels(doc: DiscoveryDocument, reserved: ReadonlySet<
       names: names.get(entity.name)!,
       fields,
       references: targets.filter((t) => t !== entity.name).map(referenceOf),
+      referrers: referrersOf(doc.entities, entity.name),
     };
   });
+}
+
+/** The reference fields of every entity that name `target`. */
+function referrersOf(entities: readonly Entity[], target: string): ReferrerModel[] {
+  return entities.flatMap((e) =>
+    e.fields
+      .filter((f) => f.references === target)
+      .map((f) => ({
+        entity: e.name,
+        depsKey: pluralCamel(e.name),
+        collection: collectionName(e.name),
+        field: f.name,
+        self: e.name === target,
+      })),
+  );
 }
 
 function modelFileOf(entity: string): string {

@@ -13,6 +13,7 @@ export const INFRA = {
   errors: { taskId: 'infra-http-errors', file: 'src/http/errors.ts' },
   json: { taskId: 'infra-http-json', file: 'src/http/json.ts' },
   router: { taskId: 'infra-router', file: 'src/http/router.ts' },
+  listQuery: { taskId: 'infra-list-query', file: 'src/http/list-query.ts' },
   server: { taskId: 'infra-http-server', file: 'src/http/server.ts' },
   repository: { taskId: 'infra-repository', file: 'src/store/repository.ts' },
   snapshot: { taskId: 'infra-snapshot', file: 'src/store/snapshot.ts' },
@@ -43,5 +44,5 @@ export const INTEGRATION_SYMBOLS: readonly string[] = (
  */
 export const GLOBAL_NAMES: readonly string[] = (
   'K T Z PORT Array Boolean Buffer Date Error Headers JSON Map Math NodeJS Number Object Omit Partial Pick Promise ' +
-  'Readonly ReadonlyMap Record Request RequestInit Response Set String Symbol URL console fetch process undefined'
+  'Readonly ReadonlyMap Record Reflect Request RequestInit Response Set String Symbol URL URLSearchParams console fetch process undefined'
 ).split(' ');

@@ -7,6 +7,7 @@ import { configFile, configTestFile } from './templates/infra-config.js';
 import { httpErrorsFile, httpJsonFile } from './templates/infra-http-errors.js';
 import { httpTypesFile } from './templates/infra-http-types.js';
 import { routerFile, httpServerFile } from './templates/infra-router.js';
+import { listQueryFile } from './templates/infra-list-query.js';
 import { routerTestFile } from './templates/infra-router-test.js';
 import { rulesFile } from './templates/infra-rules.js';
 import { repositoryFile } from './templates/infra-repository.js';
@@ -35,6 +36,7 @@ function sharedSourceFiles(): readonly FileTemplate[] {
     httpErrorsFile(),
     httpJsonFile(),
     routerFile(),
+    listQueryFile(),
     httpServerFile(),
     repositoryFile(),
     snapshotFile(),

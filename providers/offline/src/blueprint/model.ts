@@ -59,6 +59,18 @@ export interface FieldModel {
   readonly unique: boolean;
 }
 
+/** A reference field of another entity (or the same one) that names this entity's records. */
+export interface ReferrerModel {
+  /** The referring entity (\`Task\`). */
+  readonly entity: string;
+  /** The referring entity's repository key (\`tasks\`) and collection (\`tasks\`). */
+  readonly depsKey: string;
+  readonly collection: string;
+  /** The reference field (\`projectId\`). */
+  readonly field: string;
+  readonly self: boolean;
+}
+
 /** Every project symbol an entity declares (a type alias, so it reads as a record of strings). */
 export type EntityNames = {
   readonly type: string;
@@ -66,6 +78,7 @@ export type EntityNames = {
   readonly rules: string;
   readonly deps: string;
   readonly checkReferences: string;
+  readonly checkUnreferenced: string;
   readonly createHandler: string;
   readonly listHandler: string;
   readonly getHandler: string;
@@ -99,4 +112,6 @@ export interface EntityModel {
   readonly fields: readonly FieldModel[];
   /** Referenced entities, once each, self excluded, in field order. */
   readonly references: readonly ReferenceModel[];
+  /** The reference fields naming this entity, in document order: a record they name cannot be deleted. */
+  readonly referrers: readonly ReferrerModel[];
 }

@@ -5,18 +5,25 @@ import type { AtomTemplate, EntityModel, FieldModel, FileTemplate } from '../mod
 /** The dependencies interface: the entity's own repository and one per referenced collection. */
 function depsAtom(entity: EntityModel): AtomTemplate {
   const { names } = entity;
+  const referring = new Set(entity.referrers.filter((r) => !r.self).map((r) => r.depsKey));
+  const referenced = new Set(entity.references.map((r) => r.depsKey));
   const lines = [
     `  readonly ${entity.depsKey}: Repository<${names.type}>;`,
     ...entity.references.map((r) =>
-      r.modelFile === undefined
-        ? `  readonly ${r.depsKey}: RecordLookup;`
-        : `  readonly ${r.depsKey}: Repository<${r.typeName}>;`,
+      r.modelFile !== undefined
+        ? `  readonly ${r.depsKey}: Repository<${r.typeName}>;`
+        : `  readonly ${r.depsKey}: RecordLookup${referring.has(r.depsKey) ? ' & ReferrerLookup' : ''};`,
     ),
+    ...[...referring]
+      .filter((key) => !referenced.has(key))
+      .map((key) => `  readonly ${key}: ReferrerLookup;`),
   ];
-  const what =
-    entity.references.length === 0
-      ? `the ${entity.pluralLabel}`
-      : `the ${entity.pluralLabel}, and the collections their references must name`;
+  const parts = [
+    `the ${entity.pluralLabel}`,
+    ...(entity.references.length === 0 ? [] : ['the collections their references must name']),
+    ...(referring.size === 0 ? [] : ['the collections whose references name them']),
+  ];
+  const what = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
   return atom(
     'interface',
     names.deps,
@@ -61,16 +68,49 @@ ${lookups}
   );
 }
 
+/** A filter a client might send, for the list handler's comment: a reference when there is one. */
+const filterExample = (entity: EntityModel): string => {
+  const field = entity.fields.find((f) => f.reference !== undefined) ?? entity.fields[0]!;
+  return `${field.name}=...`;
+};
+
+/** The check that no reference still names a record about to be deleted, for an entity that is referenced. */
+function checkUnreferencedAtom(entity: EntityModel): AtomTemplate | undefined {
+  if (entity.referrers.length === 0) return undefined;
+  const { names } = entity;
+  const calls = entity.referrers.map(
+    (r) => `referrerIssue(deps.${r.depsKey}, ${str(r.collection)}, ${str(r.field)}, id)`,
+  );
+  const lookups =
+    calls.length === 1
+      ? `  const issue = await ${calls[0]!};\n  rejectReferenced(${str(entity.label)}, id, [issue]);`
+      : `  const issues = await Promise.all([\n${calls.map((c) => `    ${c},`).join('\n')}\n  ]);\n` +
+        `  rejectReferenced(${str(entity.label)}, id, issues);`;
+  const named = entity.referrers.map((r) => `${r.collection}.${r.field}`).join(', ');
+  return atom(
+    'function',
+    names.checkUnreferenced,
+    `Refuses to delete a ${entity.label} that references still name`,
+    `
+/** Refuses (409) to delete a ${entity.label} while ${named} still names it. */
+export async function ${names.checkUnreferenced}(id: string, deps: ${names.deps}): Promise<void> {
+${lookups}
+}`,
+  );
+}
+
 /** src/<collection>/<entity>-routes.ts: the five handlers and their registration. */
 export function entityRoutesFile(entity: EntityModel): FileTemplate {
   const { names, label, path } = entity;
   const repo = `deps.${entity.depsKey}`;
   const check = checkReferencesAtom(entity);
+  const unreferenced = checkUnreferencedAtom(entity);
   const checkCall = (value: string): string =>
     check === undefined ? '' : `\n    await ${names.checkReferences}(${value}, deps);`;
   const atoms: AtomTemplate[] = [
     depsAtom(entity),
     ...(check === undefined ? [] : [check]),
+    ...(unreferenced === undefined ? [] : [unreferenced]),
     atom(
       'function',
       names.createHandler,
@@ -90,9 +130,12 @@ export function ${names.createHandler}(deps: ${names.deps}): RouteHandler {
       names.listHandler,
       `GET ${path}`,
       `
-/** GET ${path}: every ${label}. */
+/** GET ${path}: a page of ${entity.pluralLabel}, filtered by field (\`?${filterExample(entity)}\`), sorted (\`?sort=-field\`), paged (\`?limit=&offset=\`). */
 export function ${names.listHandler}(deps: ${names.deps}): RouteHandler {
-  return async () => ({ status: 200, body: await ${repo}.list() });
+  return async (request) => {
+    const query = parseListQuery(request.query, ${names.rules});
+    return { status: 200, body: pageOf(await ${repo}.list(), query) };
+  };
 }`,
     ),
     atom(
@@ -131,10 +174,10 @@ export function ${names.updateHandler}(deps: ${names.deps}): RouteHandler {
       names.deleteHandler,
       `DELETE ${path}/:id`,
       `
-/** DELETE ${path}/:id: removes the ${label} (204), or 404. */
+/** DELETE ${path}/:id: removes the ${label} (204), or 404${unreferenced === undefined ? '' : '; 409 while a reference names it'}. */
 export function ${names.deleteHandler}(deps: ${names.deps}): RouteHandler {
   return async (request) => {
-    const id = routeParam(request, 'id');
+    const id = routeParam(request, 'id');${unreferenced === undefined ? '' : `\n    await ${names.checkUnreferenced}(id, deps);`}
     if (!(await ${repo}.remove(id))) throw notFound(${str(label)}, id);
     return { status: 204 };
   };

@@ -42,7 +42,10 @@ function repositoryWith(
 }
 
 /** The seeded repository of a referenced collection: one record with the seed id. */
-function seededRepository(reference: ReferenceModel, entities: ReadonlyMap<string, EntityModel>): string {
+export function seededRepository(
+  reference: ReferenceModel,
+  entities: ReadonlyMap<string, EntityModel>,
+): string {
   const target = entities.get(reference.entity);
   if (reference.modelFile === undefined || target === undefined) {
     return repositoryWith('Identified', `{ id: ${str(reference.seedId)} }`);
@@ -59,9 +62,14 @@ export function entityTestHelpers(
   const selfReference = entity.fields.find((f) => f.reference?.self === true)?.reference;
   const seed = selfReference === undefined ? undefined : seedLiteral(entity.fields, selfReference.seedId, 3);
   const own = repositoryWith(names.type, seed, uniqueArgument(entity));
+  const referenced = new Set(entity.references.map((r) => r.depsKey));
+  const referring = new Set(
+    entity.referrers.filter((r) => !r.self && !referenced.has(r.depsKey)).map((r) => r.depsKey),
+  );
   const repositories = [
     `    ${entity.depsKey}: ${own},`,
     ...entity.references.map((r) => `    ${r.depsKey}: ${seededRepository(r, entities)},`),
+    ...[...referring].map((key) => `    ${key}: createMemoryRepository<Identified>(),`),
   ];
   const seeded = entity.references.length + (selfReference === undefined ? 0 : 1) > 0;
   return [
@@ -70,7 +78,7 @@ export function entityTestHelpers(
       names.testDeps,
       `Fresh repositories for one ${label} test`,
       `
-/** Fresh repositories for one test${seeded ? '; referenced collections hold one seeded record' : ''}. */
+/** Fresh repositories for one test${seeded ? '; referenced collections hold one seeded record' : ''}${referring.size > 0 ? '; referring ones start empty' : ''}. */
 export function ${names.testDeps}(): ${names.deps} {
   return {
 ${repositories.join('\n')}

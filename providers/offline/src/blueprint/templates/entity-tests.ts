@@ -4,6 +4,8 @@ import type { AtomTemplate, EntityModel, FieldModel, FileTemplate } from '../mod
 import { literal, updatedValue } from '../samples.js';
 import { entityTestHelpers, withServer } from './entity-test-helpers.js';
 import { fieldTests } from './entity-field-tests.js';
+import { queryTests } from './entity-query-tests.js';
+import { referencedDeleteTests } from './entity-delete-tests.js';
 
 /** The field a PATCH test changes: the first one that is not a reference (or the first one). */
 const patchField = (entity: EntityModel): FieldModel =>
@@ -25,8 +27,8 @@ function routeTests(entity: EntityModel): AtomTemplate[] {
   const change = objectLiteral([[patch.name, literal(updatedValue(patch))]], 0);
   const seededSelf = entity.fields.some((f) => f.reference?.self === true);
   const listCheck = seededSelf
-    ? `ok(expectArray(response.body).some((item) => expectRecord(item).id === id));`
-    : `deepEqual(response.body, [{ ...${valid}, id }]);`;
+    ? `ok(pageIds(response.body).includes(id));`
+    : `deepEqual(response.body, { items: [{ ...${valid}, id }], total: 1, limit: 20, offset: 0 });`;
   const unknown = str(`${path}/no-such-id`);
   return [
     testAtom(
@@ -191,6 +193,8 @@ export function entityTestFile(
     atoms: [
       ...entityTestHelpers(entity, entities),
       ...routeTests(entity),
+      ...referencedDeleteTests(entity, entities),
+      ...queryTests(entity, unknownFieldName(entity)),
       ...bodyTests(entity),
       ...fieldTests(entity),
     ],

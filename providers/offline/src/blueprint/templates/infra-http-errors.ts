@@ -63,6 +63,20 @@ export function conflictOf(error: DuplicateValueError): HttpError {
       ),
       atom(
         'function',
+        'rejectReferenced',
+        'Throws a 409 while other records name one',
+        `
+/** Throws a 409 naming the references that still name the record, when any do (undefined entries are none). */
+export function rejectReferenced(what: string, id: string, issues: readonly (FieldIssue | undefined)[]): void {
+  const details = issues.filter((issue) => issue !== undefined);
+  if (details.length > 0) {
+    const names = details.map((issue) => issue.field).join(', ');
+    throw new HttpError(409, \`\${what} \${id} is still referenced by \${names}\`, { details });
+  }
+}`,
+      ),
+      atom(
+        'function',
         'requireValid',
         'The value of a valid body, or a 400 naming the fields',
         `

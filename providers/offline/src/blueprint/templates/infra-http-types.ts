@@ -30,9 +30,10 @@ export type RouteParams = Readonly<Record<string, string>>;`,
         'RouteRequest',
         'What a handler gets',
         `
-/** What a handler gets: the path parameters and the parsed JSON body (POST, PUT and PATCH only). */
+/** What a handler gets: the path parameters, the query string and the parsed JSON body (POST, PUT and PATCH only). */
 export interface RouteRequest {
   readonly params: RouteParams;
+  readonly query: URLSearchParams;
   readonly body: unknown;
 }`,
       ),

@@ -44,6 +44,14 @@ export type RecordLookup = Pick<Repository<Identified>, 'get'>;`,
       ),
       atom(
         'type',
+        'ReferrerLookup',
+        'Just enough of a repository to find the records naming another',
+        `
+/** Just enough of a repository to find the records whose reference names another record. */
+export type ReferrerLookup = Pick<Repository<Identified>, 'list'>;`,
+      ),
+      atom(
+        'type',
         'ChangeListener',
         'Called after every change',
         `
@@ -187,6 +195,23 @@ export async function referenceIssue(
 ): Promise<FieldIssue | undefined> {
   if (id === undefined || (await records.get(id)) !== undefined) return undefined;
   return { field, message: \`must be the id of an existing \${what}\` };
+}`,
+      ),
+      atom(
+        'function',
+        'referrerIssue',
+        'An issue when records still name a record',
+        `
+/** An issue naming \`collection.field\` when records of \`records\` still name \`id\` there. */
+export async function referrerIssue(
+  records: ReferrerLookup,
+  collection: string,
+  field: string,
+  id: string,
+): Promise<FieldIssue | undefined> {
+  const count = (await records.list()).filter((record) => Reflect.get(record, field) === id).length;
+  if (count === 0) return undefined;
+  return { field: \`\${collection}.\${field}\`, message: \`still names it in \${count} \${count === 1 ? 'record' : 'records'}\` };
 }`,
       ),
     ],

@@ -91,11 +91,11 @@ export function routeParam(request: RouteRequest, name: string): string {
 export async function dispatch(routes: readonly Route[], req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     const method = req.method ?? 'GET';
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const { route, params } = matchRoute(routes, method, path);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const { route, params } = matchRoute(routes, method, url.pathname);
     const hasBody = method === 'POST' || method === 'PUT' || method === 'PATCH';
     const body = hasBody ? await readJsonBody(req) : undefined;
-    sendReply(res, await route.handler({ params, body }));
+    sendReply(res, await route.handler({ params, query: url.searchParams, body }));
   } catch (error) {
     sendError(res, error);
   }

@@ -82,6 +82,28 @@ export function expectArray(value: unknown): unknown[] {
       ),
       atom(
         'function',
+        'pageItems',
+        "The records of a list answer's page",
+        `
+/** The records of a list answer's page (\`{ items, total, limit, offset }\`); anything else fails the test. */
+export function pageItems(body: unknown): Record<string, unknown>[] {
+  const page = expectRecord(body);
+  ok(typeof page.total === 'number', \`expected a page with a total, got \${JSON.stringify(body)}\`);
+  return expectArray(page.items).map(expectRecord);
+}`,
+      ),
+      atom(
+        'function',
+        'pageIds',
+        "The ids on a list answer's page",
+        `
+/** The ids of the records on a list answer's page, in order. */
+export function pageIds(body: unknown): string[] {
+  return pageItems(body).map((item) => String(item.id));
+}`,
+      ),
+      atom(
+        'function',
         'issueFields',
         "The fields named in an error answer's details",
         `

@@ -78,7 +78,7 @@ await withApp(undefined, async (url) => {
   for (const path of ${paths}) {
     const response = await callApi(url, 'GET', path);
     equal(response.status, 200, path);
-    deepEqual(response.body, [], path);
+    deepEqual(response.body, { items: [], total: 0, limit: 20, offset: 0 }, path);
   }
 });`,
       ),
@@ -118,7 +118,7 @@ await withApp(undefined, async (url) => {
         `
 await withApp(undefined, async (url) => {
   for (const path of await createSampleRecords(url)) {
-    equal(expectArray((await callApi(url, 'GET', path)).body).length, 1, path);
+    equal(pageItems((await callApi(url, 'GET', path)).body).length, 1, path);
   }
 });`,
       ),
@@ -130,7 +130,7 @@ const data = newTestDataFile('app');
 try {
   const paths = await withApp(data.file, (url) => createSampleRecords(url));${chain.length > 0 ? '\n  ok(paths.length > 0);' : ''}
   await withApp(data.file, async (url) => {
-    for (const path of paths) equal(expectArray((await callApi(url, 'GET', path)).body).length, 1, path);
+    for (const path of paths) equal(pageItems((await callApi(url, 'GET', path)).body).length, 1, path);
   });
 } finally {
   await data.remove();

@@ -65,13 +65,42 @@ function collectionSection(entity: EntityModel): string {
     `# create one (201); the answer holds its id`,
     `curl -s -X POST ${url} ${json} -d '${exampleBody(entity)}'`,
     `ID=...   # the id from that answer`,
-    `curl -s ${url}   # list all (200)`,
+    `curl -s ${url}   # the first page: {"items": [...], "total": n, "limit": 20, "offset": 0}`,
+    ...listExamples(entity, url),
     `curl -s ${url}/$ID   # get one (200, or 404)`,
-    `curl -s -X PATCH ${url}/$ID ${json} -d '${patch}'   # change fields (200, 400 or 404)`,
-    `curl -s -X DELETE ${url}/$ID   # delete (204, or 404)`,
+    `curl -s -X PATCH ${url}/$ID ${json} -d '${patch}'   # change fields (200, 400, 404${entity.fields.some((f) => f.unique) ? ' or 409' : ''})`,
+    `curl -s -X DELETE ${url}/$ID   # delete (204, or 404${deleteConflict(entity)})`,
     '```',
     '',
   ].join('\n');
+}
+
+/** Curl lines for filtering, sorting and paging a collection. */
+function listExamples(entity: EntityModel, url: string): string[] {
+  const own = entity.fields.find((f) => f.reference === undefined);
+  const reference = entity.fields.find((f) => f.reference !== undefined);
+  const value = (f: FieldModel): string => encodeURIComponent(String(sampleValue(f)));
+  return [
+    ...(own === undefined
+      ? []
+      : [`curl -s '${url}?${own.name}=${value(own)}'   # only records whose ${own.name} is that`]),
+    ...(reference?.reference === undefined
+      ? []
+      : [
+          `curl -s '${url}?${reference.name}=<${reference.reference.label} id>'   # only records naming that ${reference.reference.label}`,
+        ]),
+    ...(own === undefined
+      ? []
+      : [
+          `curl -s '${url}?sort=-${own.name}&limit=10&offset=10'   # the second page of 10, by ${own.name} descending`,
+        ]),
+  ];
+}
+
+/** The 409 a delete may answer, with the references that cause it. */
+function deleteConflict(entity: EntityModel): string {
+  if (entity.referrers.length === 0) return '';
+  return `; 409 while ${entity.referrers.map((r) => `${r.collection}.${r.field}`).join(' or ')} names it`;
 }
 
 function listSection(title: string, items: readonly string[]): string[] {
@@ -108,8 +137,13 @@ export function readmeFile(doc: DiscoveryDocument, entities: readonly EntityMode
     '',
     '## Collections',
     '',
-    'Each collection answers `POST` (201 with the new record), `GET` (200, all records), and on `/<id>`:',
+    'Each collection answers `POST` (201 with the new record), `GET` (200, a page of records), and on `/<id>`:',
     '`GET` (200 or 404), `PATCH` (200, 400 or 404; only the fields given change) and `DELETE` (204 or 404).',
+    '',
+    'A list is a page: `{"items": [...], "total": 42, "limit": 20, "offset": 0}`, where `total` counts every',
+    'matching record. Its query string takes `limit` (1 to 100, default 20), `offset` (default 0),',
+    '`sort=<field>` or `sort=-<field>` (descending), and `<field>=<value>` for each field to match exactly',
+    '(references too: `?projectId=...`). An unknown field or a value the field would refuse is a 400 naming it.',
     '',
     ...entities.map(collectionSection),
     '## Errors',
@@ -119,6 +153,8 @@ export function readmeFile(doc: DiscoveryDocument, entities: readonly EntityMode
     '- `400`: malformed JSON, a body that is not an object, a missing required field, a value of the wrong type',
     '  or format, an unknown field (including `id`, which the server sets), or a reference to a record that does not exist;',
     '- `404`: an unknown route or record; `405`: a method the path does not support (see the `Allow` header);',
+    '- `409`: a value of a unique field that another record already has, or deleting a record that a',
+    '  reference of another record still names (delete or change those first);',
     '- `413`: a body over 1 MiB; `500`: an unexpected error (logged by the server, never detailed to clients).',
     '',
     ...listSection('Assumptions', doc.assumptions),
