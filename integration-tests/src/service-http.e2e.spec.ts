@@ -116,7 +116,7 @@ describe('MGE as a service: a gateway process and a services process on one nats
     try {
       const listed = await fetch(`${server.url}/users`);
       expect(listed.status).toBe(200);
-      expect(await listed.json()).toEqual([]);
+      expect(await listed.json()).toEqual({ items: [], total: 0, limit: 20, offset: 0 });
       expect((await fetch(`${server.url}/users/nobody`)).status).toBe(404);
     } finally {
       await server.stop();

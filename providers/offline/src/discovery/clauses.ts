@@ -9,6 +9,7 @@ import {
   type Draft,
 } from './draft.js';
 import { readFieldList } from './fields.js';
+import { noteManyToMany } from './many-to-many.js';
 import { typeOfName } from './field-types.js';
 import { isEntityListText, readNounList } from './lists.js';
 import { isDomainPhrase, cleanDomain } from './preamble.js';
@@ -62,7 +63,7 @@ export function readClause(draft: Draft, sentence: string): boolean {
     const items = FIELD_CHUNK.exec(predicate)?.[2];
     return items !== undefined && readNounList(draft, items);
   }
-  for (const name of subjects.names) ensureEntity(draft, name, Origin.described);
+  for (const name of subjects.names) ensureEntity(draft, name, Origin.described, subject.trim());
   for (const chunk of splitOutsideParens(predicate, NEXT_VERB)) {
     if (!readChunk(draft, subjects.names, chunk)) noteUnread(draft, `${subject} ${chunk}`);
   }
@@ -79,17 +80,20 @@ function readChunk(draft: Draft, subjects: readonly string[], chunk: string): bo
   }
   const link = LINK_CHUNK.exec(chunk);
   if (link?.[2] !== undefined) {
-    return readTargets(draft, subjects, link[2].split(/\s*,\s*|\s+(?:to|and|with|or)\s+/i), link[1], true);
+    const items = link[2].split(/\s*,\s*|\s+(?:to|and|with|or)\s+/i);
+    return readTargets(draft, subjects, items, link[1], true, chunk);
   }
   const belong = BELONG_CHUNK.exec(chunk);
   if (belong?.[3] !== undefined) {
     const loose = !/^(?:belongs?|references?|refers?|points?)\b/i.test(belong[2] ?? '');
-    return readTargets(draft, subjects, splitList(belong[3]), belong[1], !loose);
+    return readTargets(draft, subjects, splitList(belong[3]), belong[1], !loose, chunk);
   }
   const state = STATE_CHUNK.exec(chunk);
   return state?.[2] !== undefined && readState(draft, subjects, state[2].toLowerCase());
 }
 
+const SEVERAL =
+  /^(?:(?:an?|the)\s+)?(?:many|several|multiple|lots\s+of|a\s+lot\s+of|any\s+number\s+of|one\s+or\s+more|zero\s+or\s+more|various|different)\s+/i;
 const SINGLE = /^(?:(?:exactly|only|just|at\s+most|at\s+least)\s+)?(?:(?:one|a\s+single|single)\s+)?/i;
 
 // The entity a relation item names; with `bare` false, `in stock` is not read as a Stock entity.
@@ -110,10 +114,19 @@ function readTargets(
   items: readonly string[],
   modal: string | undefined,
   bare: boolean,
+  source: string,
 ): boolean {
-  const targets = items.filter((i) => i.trim().length > 0).map((i) => targetOf(draft, i, bare));
+  const kept = items.filter((i) => i.trim().length > 0);
+  const targets = kept.map((i) => targetOf(draft, i.replace(SEVERAL, ''), bare));
   if (targets.length === 0 || !targets.every((t) => t !== undefined)) return false;
-  for (const s of subjects) for (const t of targets) addReference(draft, s, t, !isOptionalModal(modal));
+  kept.forEach((item, i) => {
+    const target = targets[i]!;
+    for (const s of subjects) {
+      // `songs can be on many playlists`: each side has many of the other.
+      if (SEVERAL.test(item)) noteManyToMany(draft, s, target, source.trim());
+      else addReference(draft, s, target, !isOptionalModal(modal), source.trim());
+    }
+  });
   return true;
 }
 

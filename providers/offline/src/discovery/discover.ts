@@ -3,6 +3,7 @@ import { fillDefaults } from './defaults.js';
 import { buildDocument } from './document.js';
 import { ask, createDraft, Origin, type Draft } from './draft.js';
 import { DiscoveryInputError } from './errors.js';
+import { joinManyToMany } from './many-to-many.js';
 import { stripCommand } from './preamble.js';
 import { readSentence } from './sentences.js';
 import { normalizeRequest, splitSentences } from './text.js';
@@ -35,6 +36,7 @@ export function discover(request: string): DiscoveryDocument {
       'The request mentions sign-in or permissions, but the generated API has no authentication. Is that needed?',
     );
   }
+  joinManyToMany(draft);
   fillDefaults(draft, text);
   return buildDocument(draft);
 }

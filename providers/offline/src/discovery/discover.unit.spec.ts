@@ -319,7 +319,7 @@ describe('discover', () => {
     expect(doc.openQuestions).toEqual([]);
   });
 
-  it('describes a reference field', () => {
+  it('describes a reference field, keeping the words it was read from', () => {
     const task = discover(TASK_TRACKER).entities.find((e) => e.name === 'Task');
     expect(task?.fields.find((f) => f.name === 'projectId')).toEqual({
       name: 'projectId',
@@ -327,7 +327,9 @@ describe('discover', () => {
       required: true,
       references: 'Project',
       description: 'the Project this Task belongs to',
+      source: 'belong to a project',
     });
+    expect(task?.source).toBe('tasks');
   });
 });
 
@@ -396,13 +398,17 @@ describe('discover: assumptions and open questions', () => {
     ]);
   });
 
-  it('notes unique hints, server-made ids and repeated fields', () => {
+  it('reads unique hints, and notes server-made ids and repeated fields', () => {
     const doc = discover('users have an id, an email (unique), a name and a name');
     expect(shape(doc)).toEqual(['User email:email name:string']);
+    expect(doc.entities[0]?.fields[0]).toMatchObject({
+      name: 'email',
+      unique: true,
+      source: 'an email (unique)',
+    });
     expect(doc.assumptions).toEqual(
       expect.arrayContaining([
         'User.id is made by the server; "an id" adds no field',
-        'User.email should be unique; the API does not enforce it',
         'User.name was given twice; the first one is kept',
       ]),
     );

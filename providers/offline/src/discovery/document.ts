@@ -55,6 +55,7 @@ const entityOf = (e: EntityDraft): DiscoveryDocumentInput['entities'][number] =>
   name: e.name,
   description: `${withArticle(e.name)} record.`,
   fields: e.fields.map((f) => ({ ...f })),
+  ...(e.source === undefined ? {} : { source: e.source.slice(0, 500) }),
 });
 
 // The finished draft as a DiscoveryDocument, checked by its schema.

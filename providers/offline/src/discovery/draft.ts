@@ -11,18 +11,31 @@ export const Origin = Object.freeze({
 } as const);
 export type Origin = (typeof Origin)[keyof typeof Origin];
 
+// `A has many B` as read, with the words it came from; both ways round makes a many-to-many relation.
+export interface ManyOf {
+  readonly owner: string;
+  readonly many: string;
+  readonly source: string;
+}
+
 export interface FieldDraft {
   readonly name: string;
   readonly type: FieldType;
   required: boolean;
   readonly references?: string;
+  values?: string[];
+  unique?: boolean;
   readonly description: string;
+  /** The words of the request the field was read from. */
+  readonly source?: string;
 }
 
 export interface EntityDraft {
   readonly name: string;
   origin: Origin;
   readonly fields: FieldDraft[];
+  /** The words of the request that first named the entity. */
+  source?: string;
 }
 
 // What has been read so far; the readers add to it; fillDefaults and buildDocument finish it.
@@ -34,6 +47,8 @@ export interface Draft {
   readonly entities: Map<string, EntityDraft>;
   readonly assumptions: string[];
   readonly openQuestions: string[];
+  /** `A has many B` pairs, so a pair read both ways round becomes many-to-many. */
+  readonly many: ManyOf[];
 }
 
 export function createDraft(known: ReadonlySet<string>): Draft {
@@ -45,18 +60,20 @@ export function createDraft(known: ReadonlySet<string>): Draft {
     entities: new Map(),
     assumptions: [],
     openQuestions: [],
+    many: [],
   };
 }
 
 const RANK: Readonly<Record<Origin, number>> = { referenced: 0, listed: 1, defaulted: 2, described: 3 };
 
-export function ensureEntity(draft: Draft, name: string, origin: Origin): EntityDraft {
+export function ensureEntity(draft: Draft, name: string, origin: Origin, source?: string): EntityDraft {
   const found = draft.entities.get(name);
   if (found !== undefined) {
     if (RANK[origin] > RANK[found.origin]) found.origin = origin;
+    if (found.source === undefined && source !== undefined) found.source = source;
     return found;
   }
-  const created: EntityDraft = { name, origin, fields: [] };
+  const created: EntityDraft = { name, origin, fields: [], ...(source === undefined ? {} : { source }) };
   draft.entities.set(name, created);
   return created;
 }
@@ -70,11 +87,24 @@ export function addField(draft: Draft, entity: string, field: FieldDraft): boole
 }
 
 // `from` gets a `<to>Id` field; `to` is created (to be filled with defaults) when unknown.
-export function addReference(draft: Draft, from: string, to: string, required: boolean): void {
-  ensureEntity(draft, to, Origin.referenced);
+export function addReference(
+  draft: Draft,
+  from: string,
+  to: string,
+  required: boolean,
+  source?: string,
+): void {
+  ensureEntity(draft, to, Origin.referenced, source);
   const name = `${toCamelCase(to)}Id`;
   const description = `the ${to} this ${from} belongs to`;
-  addField(draft, from, { name, type: 'reference', required, references: to, description });
+  addField(draft, from, {
+    name,
+    type: 'reference',
+    required,
+    references: to,
+    description,
+    ...(source === undefined ? {} : { source }),
+  });
 }
 
 export const isEntity = (draft: Draft, name: string): boolean =>

@@ -2,8 +2,9 @@ import { toCamelCase, type FieldType } from '@mge/contracts';
 import { addField, addReference, ask, assume, isEntity, noteUnread, type Draft } from './draft.js';
 import { typeOfHint, typeOfName } from './field-types.js';
 import { parseItem, type ParsedItem } from './item.js';
+import { noteMany, readElidedMany } from './many-to-many.js';
 import { entityNameOf, isPluralWord } from './singular.js';
-import { quote, splitList } from './text.js';
+import { maskParens, quote, splitList } from './text.js';
 
 // Plural words that read as one text value rather than as many related records.
 const MASS_NOUNS = new Set(
@@ -13,10 +14,32 @@ const MASS_NOUNS = new Set(
 );
 
 export function readFieldList(draft: Draft, entity: string, text: string, optional: boolean): void {
-  for (const item of splitList(text)) readFieldItem(draft, entity, item, optional);
+  const enumTail = splitEnumTail(text);
+  const items = splitList(enumTail?.head ?? text);
+  const last = enumTail === undefined ? undefined : items.pop();
+  for (const item of items) readFieldItem(draft, entity, item, optional);
+  if (last !== undefined && enumTail !== undefined) {
+    readFieldItem(draft, entity, `${last} (${enumTail.values.join(' / ')})`, optional);
+  }
+}
+
+// `…, and a status: open, in progress or closed` → the list before, and the last item's enum values.
+export function splitEnumTail(text: string): { head: string; values: string[] } | undefined {
+  const at = maskParens(text).indexOf(':');
+  if (at <= 0) return undefined;
+  const values = splitList(text.slice(at + 1)).map((v) =>
+    v
+      .replace(/^(?:either|one\s+of)\s+/i, '')
+      .trim()
+      .toLowerCase(),
+  );
+  const plain = values.every((v) => /^[a-z0-9][a-z0-9 '&+-]*$/.test(v) && v.split(' ').length <= 3);
+  if (values.length < 2 || !plain || new Set(values).size !== values.length) return undefined;
+  return { head: text.slice(0, at).trim(), values };
 }
 
 function readFieldItem(draft: Draft, entity: string, item: string, optional: boolean): void {
+  if (readElidedMany(draft, entity, item)) return;
   const parsed = parseItem(item);
   if (parsed === undefined) return noteUnread(draft, item);
   if (parsed.many || isManyRecords(draft, parsed)) return readHasMany(draft, entity, parsed);
@@ -24,9 +47,18 @@ function readFieldItem(draft: Draft, entity: string, item: string, optional: boo
   if (target !== undefined) return readReference(draft, entity, target, parsed, optional);
   const name = toCamelCase(parsed.words.join(' '));
   if (name === 'id') return assume(draft, `${entity}.id is made by the server; ${quote(item)} adds no field`);
-  const type = typeOf(draft, `${entity}.${name}`, parsed);
+  const type = parsed.values === undefined ? typeOf(draft, `${entity}.${name}`, parsed) : 'string';
   const required = type === 'boolean' ? parsed.required : !(optional || parsed.optional);
-  if (!addField(draft, entity, { name, type, required, description: '' })) {
+  const field = {
+    name,
+    type,
+    required,
+    description: '',
+    source: item.trim(),
+    ...(parsed.values === undefined ? {} : { values: parsed.values }),
+    ...(parsed.unique && type !== 'boolean' && parsed.values === undefined ? { unique: true } : {}),
+  };
+  if (!addField(draft, entity, field)) {
     assume(draft, `${entity}.${name} was given twice; the first one is kept`);
   }
 }
@@ -49,7 +81,8 @@ function readHasMany(draft: Draft, entity: string, parsed: ParsedItem): void {
       `"${parsed.words.join(' ')}" is read as many ${target} records, each with a ${entityId(entity)}`,
     );
   }
-  addReference(draft, target, entity, true);
+  addReference(draft, target, entity, true, parsed.words.join(' '));
+  noteMany(draft, entity, target, parsed.words.join(' '));
 }
 
 // The entity a field item points to: a hint naming one (`(user)`), or a name that is one (`a member`).
@@ -75,19 +108,23 @@ function readReference(
   const phrase = parsed.words.join(' ');
   const own = toCamelCase(phrase.replace(/ id$/, ''));
   if (parsed.hints.length === 0 || own === toCamelCase(target)) {
-    addReference(draft, entity, target, required);
+    addReference(draft, entity, target, required, phrase);
     return assume(draft, `${entity}.${entityId(target)} refers to ${target} ("${phrase}" names an entity)`);
   }
   const name = `${own}Id`;
   const description = `the ${target} that is this ${entity}'s ${phrase}`;
-  addField(draft, entity, { name, type: 'reference', required, references: target, description });
+  addField(draft, entity, {
+    name,
+    type: 'reference',
+    required,
+    references: target,
+    description,
+    source: phrase,
+  });
 }
 
 function typeOf(draft: Draft, field: string, parsed: ParsedItem): FieldType {
-  const hints = parsed.hints.filter((h) => !/^unique$/i.test(h));
-  if (hints.length < parsed.hints.length) {
-    assume(draft, `${field} should be unique; the API does not enforce it`);
-  }
+  const hints = parsed.hints;
   const hinted = hints.map(typeOfHint).find((t) => t !== undefined);
   const type = hinted ?? (parsed.flag ? 'boolean' : typeOfName(parsed.words)) ?? 'string';
   const unknown = hints.filter((h) => typeOfHint(h) === undefined);

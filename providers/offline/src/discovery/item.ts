@@ -10,13 +10,16 @@ export interface ParsedItem {
   readonly many: boolean;
   readonly bare: boolean;
   readonly flag: boolean;
+  readonly unique: boolean;
+  /** The values of an enum: `(low, medium, high)`, `(todo/doing/done)`. */
+  readonly values: string[] | undefined;
 }
 
 const MANY =
   /^(?:(?:a|an)\s+)?(?:many|several|multiple|lots of|a lot of|zero or more|one or more|list of|set of)\s+/i;
 const TYPE_SUFFIX = /\s+(?:of\s+type|as(?:\s+an?)?)\s+([a-z][a-z/ -]*)$|\s*:\s*([a-z][a-z/ -]*)$/i;
 const LEADING = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'one', 'optional', 'required']);
-const MODIFIERS = new Set(['optional', 'optionally', 'required', 'mandatory', 'nullable']);
+const MODIFIERS = new Set(['optional', 'optionally', 'required', 'mandatory', 'nullable', 'unique']);
 const FILLERS = new Set(['field', 'column', 'attribute', 'property']);
 // Words that start a clause of their own, so the item is not one field name.
 const CLAUSE_WORDS = new Set([
@@ -71,9 +74,28 @@ function nameWords(words: readonly string[]): { name: string[]; flag: boolean } 
   return { name: flag ? name.slice(0, -1) : name, flag };
 }
 
+const VALUE = /^[a-z0-9][a-z0-9 '&+-]*$/i;
+
+// Hints that list an enum's values rather than a type: two or more plain words or phrases.
+function enumValues(hints: readonly string[]): string[] | undefined {
+  const spread = hints
+    .map((h) => h.replace(/^(?:one\s+of|either|values?)\s*:?\s*/i, ''))
+    .flatMap((h) => h.split(/\s*(?:\/|\|)\s*|\s+or\s+/i))
+    .map((v) => v.trim().toLowerCase())
+    .filter((v) => v.length > 0);
+  if (spread.length < 2 || new Set(spread).size !== spread.length) return undefined;
+  const plain = spread.every((v) => VALUE.test(v) && v.split(' ').length <= 3 && typeOfHint(v) === undefined);
+  return plain ? spread : undefined;
+}
+
 // Undefined when the item does not read as a field name of up to four words.
 export function parseItem(item: string): ParsedItem | undefined {
-  const { rest, hints } = takeHints(item);
+  const taken = takeHints(item);
+  const rest = taken.rest;
+  const unique = /\bunique\b/i.test(item);
+  const modifiers = taken.hints.filter((h) => !/^unique$/i.test(h));
+  const values = enumValues(modifiers.filter((h) => !isModifier(h)));
+  const hints = values === undefined ? modifiers : modifiers.filter((h) => isModifier(h));
   const many = MANY.test(rest);
   const text = rest.replace(MANY, '').replace(/'s\b/gi, '').replace(/'/g, '');
   if (!/^[A-Za-z0-9 -]*$/.test(text)) return undefined;
@@ -89,6 +111,8 @@ export function parseItem(item: string): ParsedItem | undefined {
     many,
     bare,
     flag,
+    unique,
+    values,
   };
 }
 

@@ -1,10 +1,11 @@
 import { toCamelCase } from '@mge/contracts';
 import { ensureEntity, noteUnread, Origin, type Draft } from './draft.js';
 import { readClause } from './clauses.js';
-import { readFieldList } from './fields.js';
+import { readFieldList, splitEnumTail } from './fields.js';
+import { readManyToManySentence } from './many-to-many.js';
 import { isEntityListText, readEntityList, readNounList } from './lists.js';
 import { cleanDomain, cutSubordinate, isDomainPhrase, stripGerund } from './preamble.js';
-import { entityNameOf } from './singular.js';
+import { entityNameOf, isPluralWord } from './singular.js';
 import { templateIn } from './template-lookup.js';
 import {
   isPlainPhrase,
@@ -28,7 +29,8 @@ const OPTIONALITY =
 const THERE_ARE = /^there\s+(?:are|is|will\s+be|should\s+be)\s+(.+)$/i;
 
 export function readSentence(draft: Draft, sentence: string, opening: Opening | undefined): void {
-  if (PLEASANTRY.test(sentence) || readColon(draft, sentence)) return;
+  if (PLEASANTRY.test(sentence) || readManyToManySentence(draft, sentence) || readColon(draft, sentence))
+    return;
   readClauses(draft, sentence, opening);
 }
 
@@ -65,11 +67,24 @@ function readColon(draft: Draft, sentence: string): boolean {
     readClauses(draft, rest, undefined);
     return true;
   }
+  if (readEnumLine(draft, before, rest)) return true;
   const entity = entityNameOf(stripDeterminers(before));
   if (entity === undefined || before.split(' ').length > 3) return false;
-  ensureEntity(draft, entity, Origin.described);
+  ensureEntity(draft, entity, Origin.described, before);
   readFieldList(draft, entity, rest, false);
   draft.lastSubjects = [entity];
+  return true;
+}
+
+// `status: open, in progress or closed` after an entity was named: an enum field of that entity.
+function readEnumLine(draft: Draft, before: string, rest: string): boolean {
+  const [subject] = draft.lastSubjects;
+  const words = stripDeterminers(before).toLowerCase().split(' ');
+  if (draft.lastSubjects.length !== 1 || subject === undefined || words.length > 2) return false;
+  if (isPluralWord(words[words.length - 1] ?? '') || !/\bor\b|\//i.test(rest)) return false;
+  const tail = splitEnumTail(`${before}: ${rest}`);
+  if (tail === undefined) return false;
+  readFieldList(draft, subject, `${before}: ${rest}`, false);
   return true;
 }
 

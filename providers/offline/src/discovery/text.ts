@@ -1,3 +1,5 @@
+import { flattenLayout } from './layout.js';
+
 // Plain-text helpers: normalising the request and cutting it into sentences and lists.
 
 const DETERMINERS = new Set([
@@ -21,11 +23,14 @@ const DETERMINERS = new Set([
 
 // Same spelling for the same word, one space between words, no list bullets.
 export function normalizeRequest(request: string): string {
-  return request
-    .replace(/[\u2018\u2019\u0060]/g, "'")
+  const words = request
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\be-mails?\b/gi, (m) => (m.toLowerCase().endsWith('s') ? 'emails' : 'email'))
-    .replace(/\bto-do(s?)\b/gi, 'todo$1')
+    .replace(/\bto-do(s?)\b/gi, 'todo$1');
+  return flattenLayout(words)
+    .replace(/`/g, "'")
     .replace(/^[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]+/gm, '')
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ *\n+ */g, '\n')
