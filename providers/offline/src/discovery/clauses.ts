@@ -10,6 +10,7 @@ import {
 } from './draft.js';
 import { readFieldList } from './fields.js';
 import { noteManyToMany } from './many-to-many.js';
+import { hasVerb, readVerbRelation } from './verb-relations.js';
 import { typeOfName } from './field-types.js';
 import { isEntityListText, readNounList } from './lists.js';
 import { isDomainPhrase, cleanDomain } from './preamble.js';
@@ -57,6 +58,7 @@ export function readClause(draft: Draft, sentence: string): boolean {
   const match = CLAUSE.exec(sentence);
   const [, subject, predicate] = match ?? [];
   if (subject === undefined || predicate === undefined) return false;
+  if (hasVerb(subject)) return false;
   const subjects = subjectsOf(draft, subject, predicate);
   if (subjects === undefined) return false;
   if (subjects.kind === 'list') {
@@ -65,7 +67,8 @@ export function readClause(draft: Draft, sentence: string): boolean {
   }
   for (const name of subjects.names) ensureEntity(draft, name, Origin.described, subject.trim());
   for (const chunk of splitOutsideParens(predicate, NEXT_VERB)) {
-    if (!readChunk(draft, subjects.names, chunk)) noteUnread(draft, `${subject} ${chunk}`);
+    const said = `${subject} ${chunk}`;
+    if (!readChunk(draft, subjects.names, chunk) && !readVerbRelation(draft, said)) noteUnread(draft, said);
   }
   draft.lastSubjects = subjects.names;
   return true;

@@ -7,6 +7,7 @@ import { isEntityListText, readEntityList, readNounList } from './lists.js';
 import { cleanDomain, cutSubordinate, isDomainPhrase, stripGerund } from './preamble.js';
 import { entityNameOf, isPluralWord } from './singular.js';
 import { templateIn } from './template-lookup.js';
+import { readVerbRelation } from './verb-relations.js';
 import {
   isPlainPhrase,
   maskParens,
@@ -51,6 +52,7 @@ function readOne(draft: Draft, sentence: string, opening: Opening | undefined): 
   if (readOptionality(draft, sentence) || readThereAre(draft, sentence) || readClause(draft, sentence)) {
     return;
   }
+  if (readVerbRelation(draft, sentence)) return;
   if (opening !== undefined) return readOpening(draft, sentence, opening);
   if (!readNounList(draft, sentence)) noteUnread(draft, sentence);
 }
@@ -104,7 +106,7 @@ function readOpening(draft: Draft, sentence: string, opening: Opening): void {
     draft.template ??= templateIn(sentence);
     return noteUnread(draft, sentence);
   }
-  if (tail.length > 0) noteUnread(draft, tail);
+  if (tail.length > 0 && !readVerbRelation(draft, tail)) noteUnread(draft, tail);
 }
 
 // The opening phrase: a known domain, a list of entities, or a domain of its own.

@@ -1,0 +1,96 @@
+import nlp from 'compromise';
+import { addReference, ensureEntity, isEntity, Origin, type Draft } from './draft.js';
+import { readFieldList } from './fields.js';
+import { noteManyToMany } from './many-to-many.js';
+import { entityNameOf, isPluralWord } from './singular.js';
+
+// Subject, verb (with its particle), an optional preposition, then the object: `students enroll in courses`.
+const PATTERN =
+  '^(#Determiner|#Value)? [<subject>(#Adjective|#Noun)? #Noun] (#Adverb|#Modal|#Auxiliary|#Copula|also|each)* ' +
+  '[<verb>#Verb+] [<preposition>#Preposition]? (#Determiner|#Value|many|several|multiple|any|more)* ' +
+  '[<object>(#Adjective|#Noun)? #Noun]';
+
+// Verbs whose two sides each have many of the other: a student enrolls in many courses, a course has many students.
+const MANY_TO_MANY = new Set(
+  'enroll enrol attend join follow like favorite favourite subscribe sign register participate volunteer bookmark star take play visit watch collect own share'.split(
+    ' ',
+  ),
+);
+// Subjects that are the people using the API, not a kind of record.
+const SPEAKERS =
+  /^(?:we|i|you|they|it|people|someone|anyone|everyone|admins?|the\s+system|the\s+api|the\s+app)$/i;
+const SEVERAL = /\b(?:many|several|multiple|any\s+number\s+of|lots\s+of)\b/i;
+
+interface Parts {
+  readonly subject: string;
+  readonly verb: string;
+  readonly preposition: string;
+  readonly object: string;
+  readonly rest: string;
+}
+
+function partsOf(sentence: string): Parts | undefined {
+  const doc = nlp(sentence);
+  const match = doc.match(PATTERN);
+  if (!match.found) return undefined;
+  const groups = match.groups() as Record<string, { text: () => string } | undefined>;
+  const text = (name: string): string => groups[name]?.text().trim() ?? '';
+  const verb = nlp(text('verb')).verbs().toInfinitive().text().toLowerCase() || text('verb').toLowerCase();
+  const rest = sentence.slice(
+    sentence.toLowerCase().indexOf(text('object').toLowerCase()) + text('object').length,
+  );
+  return {
+    subject: text('subject'),
+    verb,
+    preposition: text('preposition').toLowerCase(),
+    object: text('object'),
+    rest,
+  };
+}
+
+const entityOf = (draft: Draft, phrase: string): string | undefined => {
+  const name = entityNameOf(
+    phrase
+      .toLowerCase()
+      .replace(/[^a-z\s'-]/g, '')
+      .trim(),
+  );
+  if (name === undefined) return undefined;
+  const plural = isPluralWord(phrase.toLowerCase().split(/\s+/).pop() ?? '');
+  return plural || isEntity(draft, name) ? name : undefined;
+};
+
+/** Whether a phrase holds a verb (`customers place orders`), so it cannot be a subject on its own. */
+export function hasVerb(phrase: string): boolean {
+  return phrase.trim().includes(' ') && nlp(phrase).match('#Noun+ #Verb #Noun').found;
+}
+
+/**
+ * A relation said with a verb: `customers place orders` (an order names its customer), `dogs are
+ * walked by walkers` (a dog names its walker), `students enroll in courses` (many-to-many). The rest
+ * of the sentence may give the object's fields: `customers place orders with a date and a total`.
+ */
+export function readVerbRelation(draft: Draft, sentence: string): boolean {
+  const parts = partsOf(sentence);
+  if (parts === undefined || SPEAKERS.test(parts.subject)) return false;
+  const subject = entityOf(draft, parts.subject);
+  const object = entityOf(draft, parts.object);
+  if (subject === undefined || object === undefined || subject === object) return false;
+  const rest = parts.rest.replace(/^[\s,]+/, '');
+  const fields = /^(?:with|that\s+(?:have|has)|which\s+(?:have|has)|having)\s+(.+)$/i.exec(rest)?.[1];
+  if (rest !== '' && fields === undefined) return false;
+  const source = sentence.trim();
+  ensureEntity(draft, subject, Origin.referenced, parts.subject);
+  ensureEntity(draft, object, Origin.referenced, parts.object);
+  const verb = parts.verb.split(' ')[0] ?? '';
+  if (parts.preposition === 'by') addReference(draft, subject, object, true, source);
+  else if (MANY_TO_MANY.has(verb) || (SEVERAL.test(parts.subject) && SEVERAL.test(sentence))) {
+    noteManyToMany(draft, subject, object, source);
+  } else addReference(draft, object, subject, true, source);
+  if (fields !== undefined) {
+    ensureEntity(draft, object, Origin.described);
+    readFieldList(draft, object, fields, false);
+  }
+  draft.lastSubjects = [subject];
+  return true;
+}
