@@ -120,11 +120,13 @@ describe.each(documents)('the atoms for %s', (_name, doc) => {
     }
   });
 
-  it('write each test as one test() call named by its symbol, taking test from node:test', () => {
+  it('write each test as one awaited test() call named by its symbol, taking test from node:test', () => {
     for (const atom of atoms.filter((a) => a.kind === 'test')) {
       const statement = onlyStatement(codeOf(atom));
-      expect(ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)).toBe(true);
-      const call = (statement as ts.ExpressionStatement).expression as ts.CallExpression;
+      const awaited = ts.isExpressionStatement(statement) && ts.isAwaitExpression(statement.expression);
+      expect(awaited && ts.isCallExpression(statement.expression.expression)).toBe(true);
+      const call = ((statement as ts.ExpressionStatement).expression as ts.AwaitExpression)
+        .expression as ts.CallExpression;
       expect(call.expression.getText()).toBe('test');
       const [name, body] = call.arguments;
       expect(name !== undefined && ts.isStringLiteral(name) && name.text).toBe(atom.symbol);

@@ -8,9 +8,10 @@ export function atom(kind: AtomKind, symbol: string, description: string, code: 
   return { kind, symbol, description, code: trimCode(code) };
 }
 
-/** A test atom: one `test(name, async () => { body })` statement. */
+/** A test atom: one `await test(name, async () => { body })` statement (no floating promise). */
 export function testAtom(name: string, slug: string, body: string): AtomTemplate {
-  const code = `test(${str(name)}, async () => {\n${indent(trimCode(body), 1)}\n});`;
+  const run = /\bawait\b/.test(body) ? 'async () =>' : '() =>';
+  const code = `await test(${str(name)}, ${run} {\n${indent(trimCode(body), 1)}\n});`;
   return { kind: 'test', symbol: name, description: `test: ${name}`, code, slug };
 }
 

@@ -16,6 +16,7 @@ import {
   writeProject,
   type GeneratedProject,
 } from './spec-support/generated-project.js';
+import { lintProject } from './spec-support/lint.js';
 import { bodyFor, call, collections, detailFields, wrongValue } from './spec-support/round-trip.js';
 
 const documents: [string, DiscoveryDocument][] = [
@@ -108,6 +109,14 @@ describe.each(documents)('the generated project for %s', (_name, doc) => {
     () => {
       const strict = { noEmit: true, noUnusedLocals: true, noUnusedParameters: true };
       expect(compileProject(dir, project.files, strict)).toEqual([]);
+    },
+    LONG,
+  );
+
+  it(
+    "passes typescript-eslint's strict type-checked lint (no floating promises in its tests, among others)",
+    async () => {
+      expect(await lintProject(dir)).toEqual([]);
     },
     LONG,
   );

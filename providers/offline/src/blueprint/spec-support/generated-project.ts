@@ -45,7 +45,9 @@ export async function writeProject(files: ReadonlyMap<string, string>): Promise<
 
 export const removeProject = (dir: string): Promise<void> => rm(dir, { recursive: true, force: true });
 
-const typeRoots = [dirname(dirname(createRequire(import.meta.url).resolve('@types/node/package.json')))];
+export const typeRoots = [
+  dirname(dirname(createRequire(import.meta.url).resolve('@types/node/package.json'))),
+];
 
 /** The compiler options of the generated tsconfig.json, with the type roots of this repository. */
 export function compilerOptions(

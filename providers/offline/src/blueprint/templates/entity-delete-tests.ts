@@ -56,7 +56,9 @@ function otherReferenceTest(
   return `
 const referrers = ${repository};
 const deps = { ...${names.testDeps}(), ${referrer.depsKey}: referrers };
-await serveRoutes((router) => ${names.register}(router, deps), async (url) => {
+await serveRoutes((router) => {
+  ${names.register}(router, deps);
+}, async (url) => {
   const id = await createRecord(url, ${str(path)}, ${names.validBody}());
   const referrer = ${record};
   await referrers.create(referrer);

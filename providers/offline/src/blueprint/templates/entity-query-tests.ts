@@ -100,7 +100,7 @@ const all = pageIds((await callApi(url, 'GET', ${str(entity.path)})).body);
 ok(all.includes(first) && all.includes(second));
 const response = await callApi(url, 'GET', ${queryPath(entity, 'limit=1&offset=1')});
 deepEqual({ ...expectRecord(response.body), items: pageIds(response.body) }, { items: [all[1]], total: all.length, limit: 1, offset: 1 });
-deepEqual(pageItems((await callApi(url, 'GET', \`${entity.path}?offset=\${all.length}\`)).body), []);`,
+deepEqual(pageItems((await callApi(url, 'GET', \`${entity.path}?offset=\${String(all.length)}\`)).body), []);`,
     ),
   );
 }

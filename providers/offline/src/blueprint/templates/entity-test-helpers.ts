@@ -92,7 +92,9 @@ ${repositories.join('\n')}
       `
 /** Runs \`run\` against a server with the ${label} routes only (no app needed), then closes it. */
 export function ${names.withServer}<T>(run: (url: string) => Promise<T>): Promise<T> {
-  return serveRoutes((router) => ${names.register}(router, ${names.testDeps}()), run);
+  return serveRoutes((router) => {
+    ${names.register}(router, ${names.testDeps}());
+  }, run);
 }`,
     ),
     atom(

@@ -55,7 +55,7 @@ export function countParam(query: URLSearchParams, name: string, fallback: numbe
   if (text === null) return fallback;
   const value = /^\\d+$/.test(text) ? Number(text) : Number.NaN;
   if (value >= min && value <= max) return value;
-  return { field: name, message: \`must be a whole number from \${min} to \${max}\` };
+  return { field: name, message: \`must be a whole number from \${String(min)} to \${String(max)}\` };
 }`,
       ),
       atom(
@@ -150,7 +150,8 @@ export function compareValues(a: unknown, b: unknown): number {
   if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  return String(a).localeCompare(String(b));
+  if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b);
+  return JSON.stringify(a).localeCompare(JSON.stringify(b));
 }`,
       ),
       atom(

@@ -173,8 +173,8 @@ export function createMemoryRepository<T extends Identified>(
 ): Repository<T> {
   const records = new Map<string, T>(initial.map((record) => [record.id, record]));
   return {
-    list: async () => [...records.values()],
-    get: async (id) => records.get(id),
+    list: () => Promise.resolve([...records.values()]),
+    get: (id) => Promise.resolve(records.get(id)),
     create: (record) => insertRecord(records, record, changed, unique),
     update: (id, changes) => updateRecord(records, id, changes, changed, unique),
     remove: (id) => removeRecord(records, id, changed),
@@ -211,7 +211,7 @@ export async function referrerIssue(
 ): Promise<FieldIssue | undefined> {
   const count = (await records.list()).filter((record) => Reflect.get(record, field) === id).length;
   if (count === 0) return undefined;
-  return { field: \`\${collection}.\${field}\`, message: \`still names it in \${count} \${count === 1 ? 'record' : 'records'}\` };
+  return { field: \`\${collection}.\${field}\`, message: \`still names it in \${String(count)} \${count === 1 ? 'record' : 'records'}\` };
 }`,
       ),
     ],

@@ -24,9 +24,9 @@ export function routerTestFile(): FileTemplate {
         `
 /** Routes the router tests call: an echo of the path parameter, an echo of the body and an empty reply. */
 export function registerRouterTestRoutes(router: Router): void {
-  router.add('GET', '/things/:id', async (request) => ({ status: 200, body: { id: routeParam(request, 'id') } }));
-  router.add('POST', '/things', async (request) => ({ status: 201, body: request.body }));
-  router.add('DELETE', '/things/:id', async () => ({ status: 204 }));
+  router.add('GET', '/things/:id', (request) => Promise.resolve({ status: 200, body: { id: routeParam(request, 'id') } }));
+  router.add('POST', '/things', (request) => Promise.resolve({ status: 201, body: request.body }));
+  router.add('DELETE', '/things/:id', () => Promise.resolve({ status: 204 }));
 }`,
       ),
       testAtom(

@@ -153,7 +153,7 @@ export function listen(server: Server, port: number, host: string): Promise<stri
       server.off('error', reject);
       const address = server.address();
       const actualPort = typeof address === 'object' && address !== null ? address.port : port;
-      resolve(\`http://\${host.includes(':') ? \`[\${host}]\` : host}:\${actualPort}\`);
+      resolve(\`http://\${host.includes(':') ? \`[\${host}]\` : host}:\${String(actualPort)}\`);
     });
   });
 }`,
@@ -166,7 +166,10 @@ export function listen(server: Server, port: number, host: string): Promise<stri
 /** Stops accepting connections, lets requests in flight finish and closes idle keep-alive connections. */
 export function closeServer(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.close((error) => (error === undefined ? resolve() : reject(error)));
+    server.close((error) => {
+      if (error === undefined) resolve();
+      else reject(error);
+    });
     server.closeIdleConnections();
   });
 }`,

@@ -110,7 +110,7 @@ export function createSnapshotWriter(file: string, collect: () => Promise<Snapsh
 /** One collection of a snapshot, each record checked against the rules, so a damaged file is caught at start. */
 export function restoreRecords<T>(snapshot: Snapshot, collection: string, rules: FieldRules<T>): (T & Identified)[] {
   return (snapshot[collection] ?? []).map((value, index) => {
-    const where = \`\${collection}[\${index}] in the data file\`;
+    const where = \`\${collection}[\${String(index)}] in the data file\`;
     const record: Record<string, unknown> = isPlainObject(value) ? value : {};
     const { id, ...fields } = record;
     if (typeof id !== 'string') throw new Error(\`\${where} has no string id\`);

@@ -47,8 +47,9 @@ equal(await repository.get('a'), undefined);`,
         'changes',
         `
 let changes = 0;
-const repository = createMemoryRepository<StoreSample>([{ id: 'a', name: 'first' }], async () => {
+const repository = createMemoryRepository<StoreSample>([{ id: 'a', name: 'first' }], () => {
   changes += 1;
+  return Promise.resolve();
 });
 await repository.create({ id: 'b', name: 'second' });
 await repository.update('a', { name: 'renamed' });
@@ -64,7 +65,7 @@ equal(changes, 3);`,
 const data = newTestDataFile('store');
 try {
   let version = 0;
-  const save = createSnapshotWriter(data.file, async () => ({ samples: [{ id: 'a', version: ++version }] }));
+  const save = createSnapshotWriter(data.file, () => Promise.resolve({ samples: [{ id: 'a', version: ++version }] }));
   await Promise.all([save(), save(), save()]);
   deepEqual(await readSnapshot(data.file), { samples: [{ id: 'a', version: 3 }] });
   const leftovers = (await readdir(dirname(data.file))).filter((name) => name.endsWith('.tmp'));

@@ -37,7 +37,7 @@ export function fieldIssue(
   if (value === undefined) return rule.required && !partial ? { field, message: 'is required' } : undefined;
   const check = fieldChecks[rule.kind];
   if (!check.test(value)) return { field, message: check.message };
-  if (rule.values !== undefined && !rule.values.includes(String(value))) {
+  if (rule.values !== undefined && (typeof value !== 'string' || !rule.values.includes(value))) {
     return { field, message: \`must be one of: \${rule.values.join(', ')}\` };
   }
   return undefined;

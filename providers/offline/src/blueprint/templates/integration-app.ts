@@ -118,7 +118,9 @@ export function stopOnSignals(app: RunningApp): void {
   const stop = (signal: NodeJS.Signals): void => {
     console.log(\`\${signal} received, shutting down\`);
     app.close().then(
-      () => console.log('stopped'),
+      () => {
+        console.log('stopped');
+      },
       (error: unknown) => {
         console.error('shutdown failed:', error);
         process.exitCode = 1;

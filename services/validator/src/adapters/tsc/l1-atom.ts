@@ -51,12 +51,21 @@ function checkDeclaration(spec: AtomSpec, source: ts.SourceFile, statement: ts.S
   return [];
 }
 
+// `test(…)`, `await test(…)` or `void test(…)`: the call inside.
+function testCallOf(statement: ts.Statement): ts.CallExpression | undefined {
+  if (!ts.isExpressionStatement(statement)) return undefined;
+  const { expression } = statement;
+  const inner =
+    ts.isAwaitExpression(expression) || ts.isVoidExpression(expression) ? expression.expression : expression;
+  return ts.isCallExpression(inner) ? inner : undefined;
+}
+
 function checkTest(spec: AtomSpec, source: ts.SourceFile, statement: ts.Statement): Issue[] {
   const line = lineOf(source, statement.getStart(source));
-  if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) {
+  const call = testCallOf(statement);
+  if (call === undefined) {
     return [{ code: 'symbol', message: 'a test atom is one test(...) call', line }];
   }
-  const call = statement.expression;
   const [name] = call.arguments;
   if (
     !ts.isIdentifier(call.expression) ||

@@ -74,6 +74,15 @@ describe('L1: one atom', () => {
     expect(codes(test, "describe('adds two numbers', () => {});")).toEqual(['symbol']);
   });
 
+  it('accepts an awaited or voided test() call, so a test file has no floating promise', () => {
+    const test = spec({ kind: 'test', symbol: 'adds two numbers' });
+    expect(checkAtom(test, "await test('adds two numbers', () => {\n  equal(add(1, 2), 3);\n});")).toEqual(
+      [],
+    );
+    expect(checkAtom(test, "void test('adds two numbers', () => {});")).toEqual([]);
+    expect(codes(test, "await describe('adds two numbers', () => {});")).toEqual(['symbol']);
+  });
+
   it('checks documents: JSON parses, markdown is not empty', () => {
     const json = spec({ kind: 'document', file: 'package.json', symbol: 'package.json' });
     expect(checkAtom(json, '{ "name": "x" }')).toEqual([]);
