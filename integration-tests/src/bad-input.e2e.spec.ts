@@ -32,6 +32,8 @@ describe('mge answers bad input with one clear line and the right exit code', ()
     [['frobnicate'], "unknown command 'frobnicate'"],
     [['events', 'not-a-run'], 'is not a run id'],
     [['serve', '--services', 'planner,nope'], '--services: unknown service nope'],
+    [['discovery', 'eval', '--corpus', '/no/such/corpus'], 'cannot read the corpus folder /no/such/corpus'],
+    [['discovery', 'eval', '--worst', 'some'], '--worst: must be a whole number'],
   ])('mge %j → exit 2', async (args, message) => {
     const resolved = args.map((a) =>
       a === 'NOT_JSON' ? join(dir, 'not-json.json') : a === 'BAD_SPEC' ? join(dir, 'bad-spec.json') : a,

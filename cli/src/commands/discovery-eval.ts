@@ -6,11 +6,11 @@ import { ExitCode } from '../errors.js';
 import { formatDiscoveryEval } from '../format/discovery-eval.js';
 import type { CommandContext } from './context.js';
 
-const WorstCount = z.coerce
-  .number()
-  .int('must be a whole number')
-  .min(0, 'must not be negative')
-  .max(1000, 'must be at most 1000');
+const WorstCount = z
+  .string()
+  .regex(/^\d+$/, 'must be a whole number')
+  .transform(Number)
+  .pipe(z.number().max(1000, 'must be at most 1000'));
 
 /** Flags of `mge discovery eval`. */
 export interface DiscoveryEvalFlags {

@@ -10,7 +10,8 @@ export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.
 /** Every `*.yaml` file of a corpus folder, in name order. */
 export async function loadCorpus(dir: string = DEFAULT_CORPUS_DIR): Promise<CorpusEntry[]> {
   const names = await readdir(dir).catch((error: unknown) => {
-    throw new ValidationFailure(`cannot read the corpus folder ${dir}`, [String(error)]);
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new ValidationFailure(`cannot read the corpus folder ${dir}`, [reason]);
   });
   const files = names.filter((n) => /\.ya?ml$/.test(n)).sort();
   if (files.length === 0) throw new ValidationFailure(`${dir} holds no .yaml corpus files`);

@@ -1,13 +1,15 @@
 import type { DiscoveryDocument } from '@mge/contracts';
 import type { CorpusEntry } from './corpus.js';
 
-/** What is measured: entity names, field names, typed fields, required-ness and relations. */
+/** What is measured: entity names, field names, typed fields, required-ness, relations, enums, unique fields. */
 export const Category = Object.freeze({
   entities: 'entities',
   fields: 'fields',
   types: 'types',
   required: 'required',
   relations: 'relations',
+  enums: 'enums',
+  unique: 'unique',
 } as const);
 export type Category = (typeof Category)[keyof typeof Category];
 export const CATEGORIES: readonly Category[] = Object.values(Category);
@@ -31,13 +33,36 @@ type Keys = Readonly<Record<Category, ReadonlySet<string>>>;
 
 const m2mKey = (a: string, b: string): string => [a, b].sort().join('<->');
 
+interface KeyedField {
+  readonly entity: string;
+  readonly name: string;
+  readonly type: string;
+  readonly required: boolean;
+  readonly values?: readonly string[] | undefined;
+  readonly unique?: boolean | undefined;
+}
+
+// The keys every field-level category is measured by.
+function fieldKeys(
+  fields: readonly KeyedField[],
+): Pick<Keys, 'fields' | 'types' | 'required' | 'enums' | 'unique'> {
+  const key = (f: KeyedField): string => `${f.entity}.${f.name}`;
+  return {
+    fields: new Set(fields.map(key)),
+    types: new Set(fields.map((f) => `${key(f)}:${f.type}`)),
+    required: new Set(fields.map((f) => `${key(f)}:${f.required ? 'required' : 'optional'}`)),
+    enums: new Set(
+      fields.flatMap((f) => (f.values === undefined ? [] : [`${key(f)}=${[...f.values].sort().join('|')}`])),
+    ),
+    unique: new Set(fields.filter((f) => f.unique === true).map(key)),
+  };
+}
+
 function expectedKeys(entry: CorpusEntry): Keys {
   const fields = entry.entities.flatMap((e) => e.fields.map((f) => ({ ...f, entity: e.name })));
   return {
     entities: new Set(entry.entities.map((e) => e.name)),
-    fields: new Set(fields.map((f) => `${f.entity}.${f.name}`)),
-    types: new Set(fields.map((f) => `${f.entity}.${f.name}:${f.type}`)),
-    required: new Set(fields.map((f) => `${f.entity}.${f.name}:${f.required ? 'required' : 'optional'}`)),
+    ...fieldKeys(fields),
     relations: new Set(
       entry.relations.map((r) => (r.kind === 'many-to-many' ? m2mKey(r.from, r.to) : `${r.from}->${r.to}`)),
     ),
@@ -80,9 +105,7 @@ function predictedKeys(entry: CorpusEntry, read: readonly Entity[]): Keys {
   );
   return {
     entities: new Set(entities.map((e) => e.name)),
-    fields: new Set(fields.map((f) => `${f.entity}.${f.name}`)),
-    types: new Set(fields.map((f) => `${f.entity}.${f.name}:${f.type}`)),
-    required: new Set(fields.map((f) => `${f.entity}.${f.name}:${f.required ? 'required' : 'optional'}`)),
+    ...fieldKeys(fields),
     relations: new Set([...references, ...joins.keys()]),
   };
 }

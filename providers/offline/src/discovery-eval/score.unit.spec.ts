@@ -39,7 +39,7 @@ const entity = (name: string, fields: Entity['fields']): Entity => ({ name, desc
 describe('scoreEntry', () => {
   it('counts a perfect reading, with a join entity standing for the many-to-many relation', () => {
     const read = [
-      entity('Student', [field('name'), field('email', 'email')]),
+      entity('Student', [field('name'), { ...field('email', 'email'), unique: true }]),
       entity('Course', [field('title'), ref('teacherId', 'Teacher')]),
       entity('Teacher', [field('name')]), // default fields of an entity given none are not counted
       entity('Enrollment', [ref('studentId', 'Student'), ref('courseId', 'Course')]),
@@ -51,6 +51,8 @@ describe('scoreEntry', () => {
       types: { tp: 3, fp: 0, fn: 0 },
       required: { tp: 3, fp: 0, fn: 0 },
       relations: { tp: 2, fp: 0, fn: 0 },
+      enums: { tp: 0, fp: 0, fn: 0 },
+      unique: { tp: 1, fp: 0, fn: 0 },
     });
   });
 
