@@ -28,10 +28,16 @@ export const EntityField = z
       .refine((v) => new Set(v).size === v.length, 'an enum value is listed twice')
       .optional(),
     unique: z.boolean().optional(),
+    /** For a reference: deleting the record it names is refused while it does (`restrict`), or deletes it too (`cascade`). */
+    onDelete: z.enum(['restrict', 'cascade']).optional(),
     description: z.string().default(''),
     source: Source.optional(),
   })
   .strict()
+  .refine((f) => f.onDelete === undefined || f.type === 'reference', {
+    message: 'only a reference field has `onDelete`',
+    path: ['onDelete'],
+  })
   .refine((f) => (f.type === 'reference') === (f.references !== undefined), {
     message: 'a reference field names `references`, and only a reference field does',
     path: ['references'],

@@ -137,6 +137,7 @@ function referrersOf(entities: readonly Entity[], target: string): ReferrerModel
         collection: collectionName(e.name),
         field: f.name,
         self: e.name === target,
+        cascade: f.onDelete === 'cascade',
       })),
   );
 }

@@ -69,6 +69,8 @@ export interface ReferrerModel {
   /** The reference field (\`projectId\`). */
   readonly field: string;
   readonly self: boolean;
+  /** Deleting the named record deletes this one too, rather than being refused. */
+  readonly cascade: boolean;
 }
 
 /** Every project symbol an entity declares (a type alias, so it reads as a record of strings). */

@@ -25,6 +25,7 @@ export interface FieldDraft {
   readonly references?: string;
   values?: string[];
   unique?: boolean;
+  onDelete?: 'restrict' | 'cascade';
   readonly description: string;
   /** The words of the request the field was read from. */
   readonly source?: string;
@@ -49,6 +50,8 @@ export interface Draft {
   readonly openQuestions: string[];
   /** `A has many B` pairs, so a pair read both ways round becomes many-to-many. */
   readonly many: ManyOf[];
+  /** Cascading deletes asked for: deleting a `parent` deletes the `child` records naming it. */
+  readonly cascades: { readonly parent: string; readonly child: string; readonly source: string }[];
 }
 
 export function createDraft(known: ReadonlySet<string>): Draft {
@@ -61,6 +64,7 @@ export function createDraft(known: ReadonlySet<string>): Draft {
     assumptions: [],
     openQuestions: [],
     many: [],
+    cascades: [],
   };
 }
 

@@ -1,6 +1,7 @@
 import { toCamelCase } from '@mge/contracts';
 import { ensureEntity, noteUnread, Origin, type Draft } from './draft.js';
 import { readClause } from './clauses.js';
+import { readCascade } from './cascade.js';
 import { readFieldList, splitEnumTail } from './fields.js';
 import { readManyToManySentence } from './many-to-many.js';
 import { isEntityListText, readEntityList, readNounList } from './lists.js';
@@ -30,8 +31,8 @@ const OPTIONALITY =
 const THERE_ARE = /^there\s+(?:are|is|will\s+be|should\s+be)\s+(.+)$/i;
 
 export function readSentence(draft: Draft, sentence: string, opening: Opening | undefined): void {
-  if (PLEASANTRY.test(sentence) || readManyToManySentence(draft, sentence) || readColon(draft, sentence))
-    return;
+  if (PLEASANTRY.test(sentence) || readCascade(draft, sentence)) return;
+  if (readManyToManySentence(draft, sentence) || readColon(draft, sentence)) return;
   readClauses(draft, sentence, opening);
 }
 

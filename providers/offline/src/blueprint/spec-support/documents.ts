@@ -51,7 +51,7 @@ export const library = DiscoveryDocument.parse({
       name: 'Loan',
       fields: [
         { name: 'bookId', type: 'reference', references: 'Book' },
-        { name: 'memberId', type: 'reference', references: 'Member' },
+        { name: 'memberId', type: 'reference', references: 'Member', onDelete: 'cascade' },
         { name: 'loanedOn', type: 'date' },
         { name: 'returnedOn', type: 'date', required: false },
         { name: 'renewals', type: 'integer', required: false },

@@ -3,7 +3,11 @@ import type { AtomTemplate, EntityModel, ReferrerModel } from '../model.js';
 import { literal, sampleValue, updatedValue } from '../samples.js';
 import { seededRepository, withServer } from './entity-test-helpers.js';
 
-/** A child naming a parent of its own kind through the API: refused deletion of the parent. */
+const refusedLines = (referrer: ReferrerModel): string =>
+  `equal(response.status, 409);
+deepEqual(issueFields(response.body), [${str(`${referrer.collection}.${referrer.field}`)}]);`;
+
+/** A child naming a parent of its own kind through the API: deleting the parent is refused, or takes the child. */
 function selfReferenceTest(entity: EntityModel, referrer: ReferrerModel): string {
   const { path, names } = entity;
   const changed = entity.fields
@@ -17,11 +21,16 @@ function selfReferenceTest(entity: EntityModel, referrer: ReferrerModel): string
     entity,
     `
 const parent = await createRecord(url, ${str(path)}, ${names.validBody}());
-await createRecord(url, ${str(path)}, ${child});
+const kept = await createRecord(url, ${str(path)}, ${child});
 const response = await callApi(url, 'DELETE', \`${path}/\${parent}\`);
-equal(response.status, 409);
-deepEqual(issueFields(response.body), [${str(`${referrer.collection}.${referrer.field}`)}]);
-equal((await callApi(url, 'GET', \`${path}/\${parent}\`)).status, 200);`,
+${
+  referrer.cascade
+    ? `equal(response.status, 204);
+equal((await callApi(url, 'GET', \`${path}/\${kept}\`)).status, 404);`
+    : `${refusedLines(referrer)}
+equal((await callApi(url, 'GET', \`${path}/\${parent}\`)).status, 200);
+equal((await callApi(url, 'GET', \`${path}/\${kept}\`)).status, 200);`
+}`,
   );
 }
 
@@ -63,24 +72,34 @@ await serveRoutes((router) => {
   const referrer = ${record};
   await referrers.create(referrer);
   const response = await callApi(url, 'DELETE', \`${path}/\${id}\`);
-  equal(response.status, 409);
-  deepEqual(issueFields(response.body), [${str(`${referrer.collection}.${referrer.field}`)}]);
-  equal((await callApi(url, 'GET', \`${path}/\${id}\`)).status, 200);
+${
+  referrer.cascade
+    ? `  equal(response.status, 204);
+  equal(await referrers.get('referrer'), undefined);`
+    : `  ${refusedLines(referrer).replace('\n', '\n  ')}
+  equal((await callApi(url, 'GET', \`${path}/\${id}\`)).status, 200);`
+}
 });`;
 }
 
-/** For an entity that references name: deleting a record they name is refused with 409. */
+/**
+ * For an entity that references name: deleting a record one names is refused with 409, or, where the
+ * reference cascades, deletes the naming records too. One test of each kind the entity has.
+ */
 export function referencedDeleteTests(
   entity: EntityModel,
   entities: ReadonlyMap<string, EntityModel>,
 ): AtomTemplate[] {
-  const referrer = entity.referrers[0];
-  if (referrer === undefined) return [];
-  return [
-    testAtom(
-      `DELETE ${entity.path}/:id refuses while ${referrer.collection}.${referrer.field} names it`,
-      'delete-409',
-      referrer.self ? selfReferenceTest(entity, referrer) : otherReferenceTest(entity, referrer, entities),
-    ),
-  ];
+  const kinds = [entity.referrers.find((r) => !r.cascade), entity.referrers.find((r) => r.cascade)];
+  return kinds.flatMap((referrer) => {
+    if (referrer === undefined) return [];
+    const named = `${referrer.collection}.${referrer.field}`;
+    const body = referrer.self
+      ? selfReferenceTest(entity, referrer)
+      : otherReferenceTest(entity, referrer, entities);
+    const name = referrer.cascade
+      ? `DELETE ${entity.path}/:id also deletes the records whose ${named} names it`
+      : `DELETE ${entity.path}/:id refuses while ${named} names it`;
+    return [testAtom(name, referrer.cascade ? 'delete-cascade' : 'delete-409', body)];
+  });
 }

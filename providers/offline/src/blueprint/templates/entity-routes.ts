@@ -1,22 +1,31 @@
 import { atom, str } from '../code.js';
 import { entityTaskIds } from '../entities.js';
-import type { AtomTemplate, EntityModel, FieldModel, FileTemplate } from '../model.js';
+import type { AtomTemplate, EntityModel, FieldModel, FileTemplate, ReferrerModel } from '../model.js';
 
 /** The dependencies interface: the entity's own repository and one per referenced collection. */
 function depsAtom(entity: EntityModel): AtomTemplate {
   const { names } = entity;
-  const referring = new Set(entity.referrers.filter((r) => !r.self).map((r) => r.depsKey));
+  const referring = new Map<string, string>();
+  for (const r of entity.referrers.filter((x) => !x.self)) {
+    if (referring.get(r.depsKey) !== 'CascadeLookup') {
+      referring.set(r.depsKey, r.cascade ? 'CascadeLookup' : 'ReferrerLookup');
+    }
+  }
   const referenced = new Set(entity.references.map((r) => r.depsKey));
+  const lookup = (key: string): string => {
+    const extra = referring.get(key);
+    return extra === undefined ? '' : ` & ${extra}`;
+  };
   const lines = [
     `  readonly ${entity.depsKey}: Repository<${names.type}>;`,
     ...entity.references.map((r) =>
       r.modelFile !== undefined
         ? `  readonly ${r.depsKey}: Repository<${r.typeName}>;`
-        : `  readonly ${r.depsKey}: RecordLookup${referring.has(r.depsKey) ? ' & ReferrerLookup' : ''};`,
+        : `  readonly ${r.depsKey}: RecordLookup${lookup(r.depsKey)};`,
     ),
     ...[...referring]
-      .filter((key) => !referenced.has(key))
-      .map((key) => `  readonly ${key}: ReferrerLookup;`),
+      .filter(([key]) => !referenced.has(key))
+      .map(([key, type]) => `  readonly ${key}: ${type};`),
   ];
   const parts = [
     `the ${entity.pluralLabel}`,
@@ -76,9 +85,10 @@ const filterExample = (entity: EntityModel): string => {
 
 /** The check that no reference still names a record about to be deleted, for an entity that is referenced. */
 function checkUnreferencedAtom(entity: EntityModel): AtomTemplate | undefined {
-  if (entity.referrers.length === 0) return undefined;
+  const restricting = entity.referrers.filter((r) => !r.cascade);
+  if (restricting.length === 0) return undefined;
   const { names } = entity;
-  const calls = entity.referrers.map(
+  const calls = restricting.map(
     (r) => `referrerIssue(deps.${r.depsKey}, ${str(r.collection)}, ${str(r.field)}, id)`,
   );
   const lookups =
@@ -86,7 +96,7 @@ function checkUnreferencedAtom(entity: EntityModel): AtomTemplate | undefined {
       ? `  const issue = await ${calls[0]!};\n  rejectReferenced(${str(entity.label)}, id, [issue]);`
       : `  const issues = await Promise.all([\n${calls.map((c) => `    ${c},`).join('\n')}\n  ]);\n` +
         `  rejectReferenced(${str(entity.label)}, id, issues);`;
-  const named = entity.referrers.map((r) => `${r.collection}.${r.field}`).join(', ');
+  const named = restricting.map((r) => `${r.collection}.${r.field}`).join(', ');
   return atom(
     'function',
     names.checkUnreferenced,
@@ -97,6 +107,17 @@ export async function ${names.checkUnreferenced}(id: string, deps: ${names.deps}
 ${lookups}
 }`,
   );
+}
+
+/** The lines of a delete handler that delete the records naming the one deleted, when any cascade. */
+function cascadeLines(entity: EntityModel, repo: string): string {
+  const cascading = entity.referrers.filter((r) => r.cascade);
+  if (cascading.length === 0) return '';
+  const own = (r: ReferrerModel): string => (r.self ? entity.depsKey : r.depsKey);
+  return [
+    `\n    if ((await ${repo}.get(id)) === undefined) throw notFound(${str(entity.label)}, id);`,
+    ...cascading.map((r) => `\n    await removeReferrers(deps.${own(r)}, ${str(r.field)}, id);`),
+  ].join('');
 }
 
 /** src/<collection>/<entity>-routes.ts: the five handlers and their registration. */
@@ -174,10 +195,17 @@ export function ${names.updateHandler}(deps: ${names.deps}): RouteHandler {
       names.deleteHandler,
       `DELETE ${path}/:id`,
       `
-/** DELETE ${path}/:id: removes the ${label} (204), or 404${unreferenced === undefined ? '' : '; 409 while a reference names it'}. */
+/** DELETE ${path}/:id: removes the ${label} (204), or 404${unreferenced === undefined ? '' : '; 409 while a reference names it'}${
+        entity.referrers.some((r) => r.cascade)
+          ? `; also deletes the ${entity.referrers
+              .filter((r) => r.cascade)
+              .map((r) => r.collection)
+              .join(' and ')} naming it`
+          : ''
+      }. */
 export function ${names.deleteHandler}(deps: ${names.deps}): RouteHandler {
   return async (request) => {
-    const id = routeParam(request, 'id');${unreferenced === undefined ? '' : `\n    await ${names.checkUnreferenced}(id, deps);`}
+    const id = routeParam(request, 'id');${unreferenced === undefined ? '' : `\n    await ${names.checkUnreferenced}(id, deps);`}${cascadeLines(entity, repo)}
     if (!(await ${repo}.remove(id))) throw notFound(${str(label)}, id);
     return { status: 204 };
   };

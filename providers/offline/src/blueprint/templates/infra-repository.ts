@@ -44,6 +44,14 @@ export type RecordLookup = Pick<Repository<Identified>, 'get'>;`,
       ),
       atom(
         'type',
+        'CascadeLookup',
+        'Just enough of a repository to delete the records naming another',
+        `
+/** Just enough of a repository to find and delete the records whose reference names another record. */
+export type CascadeLookup = Pick<Repository<Identified>, 'list' | 'remove'>;`,
+      ),
+      atom(
+        'type',
         'ReferrerLookup',
         'Just enough of a repository to find the records naming another',
         `
@@ -212,6 +220,18 @@ export async function referrerIssue(
   const count = (await records.list()).filter((record) => Reflect.get(record, field) === id).length;
   if (count === 0) return undefined;
   return { field: \`\${collection}.\${field}\`, message: \`still names it in \${String(count)} \${count === 1 ? 'record' : 'records'}\` };
+}`,
+      ),
+      atom(
+        'function',
+        'removeReferrers',
+        'Deletes the records naming a record',
+        `
+/** Deletes the records of \`records\` whose \`field\` names \`id\` (a cascading delete); resolves with how many. */
+export async function removeReferrers(records: CascadeLookup, field: string, id: string): Promise<number> {
+  const named = (await records.list()).filter((record) => Reflect.get(record, field) === id);
+  for (const record of named) await records.remove(record.id);
+  return named.length;
 }`,
       ),
     ],

@@ -99,8 +99,17 @@ function listExamples(entity: EntityModel, url: string): string[] {
 
 /** The 409 a delete may answer, with the references that cause it. */
 function deleteConflict(entity: EntityModel): string {
-  if (entity.referrers.length === 0) return '';
-  return `; 409 while ${entity.referrers.map((r) => `${r.collection}.${r.field}`).join(' or ')} names it`;
+  const restricting = entity.referrers.filter((r) => !r.cascade);
+  const cascading = entity.referrers.filter((r) => r.cascade);
+  const refused =
+    restricting.length === 0
+      ? ''
+      : `; 409 while ${restricting.map((r) => `${r.collection}.${r.field}`).join(' or ')} names it`;
+  const taken =
+    cascading.length === 0
+      ? ''
+      : `; also deletes the ${cascading.map((r) => r.collection).join(' and ')} naming it`;
+  return `${refused}${taken}`;
 }
 
 function listSection(title: string, items: readonly string[]): string[] {
