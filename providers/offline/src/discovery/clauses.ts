@@ -89,10 +89,24 @@ function readChunk(draft: Draft, subjects: readonly string[], chunk: string): bo
   const belong = BELONG_CHUNK.exec(chunk);
   if (belong?.[3] !== undefined) {
     const loose = !/^(?:belongs?|references?|refers?|points?)\b/i.test(belong[2] ?? '');
-    return readTargets(draft, subjects, splitList(belong[3]), belong[1], !loose, chunk);
+    return readTargets(draft, subjects, targetItems(belong[3]), belong[1], !loose, chunk);
   }
   const state = STATE_CHUNK.exec(chunk);
   return state?.[2] !== undefined && readState(draft, subjects, state[2].toLowerCase());
+}
+
+const LEADING_PREPOSITION = /^(?:to|by|for|in|into|of|on|onto|at|against|about|with|from|under|within)\s+/i;
+
+// `a donor and to a campaign`, `a critic about a movie`: one item per entity named.
+function targetItems(text: string): string[] {
+  return splitList(text)
+    .flatMap((item) =>
+      item.split(
+        /\s+(?:to|by|for|in|of|on|at|against|about|with|from)\s+(?=(?:an?|the|one|each|its|their)\s)/i,
+      ),
+    )
+    .map((item) => item.replace(LEADING_PREPOSITION, '').trim())
+    .filter((item) => item.length > 0);
 }
 
 const SEVERAL =

@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import { addReference, ensureEntity, isEntity, Origin, type Draft } from './draft.js';
 import { readFieldList } from './fields.js';
-import { noteManyToMany } from './many-to-many.js';
+import { noteMany, noteManyToMany } from './many-to-many.js';
 import { entityNameOf, isPluralWord } from './singular.js';
 
 // Subject, verb (with its particle), an optional preposition, then the object: `students enroll in courses`.
@@ -25,9 +25,13 @@ interface Parts {
   readonly subject: string;
   readonly verb: string;
   readonly preposition: string;
+  /** The words between the verb and the object (`many`, `one`). */
+  readonly between: string;
   readonly object: string;
   readonly rest: string;
 }
+
+const lastWord = (phrase: string): string => phrase.toLowerCase().split(/\s+/).pop() ?? '';
 
 function partsOf(sentence: string): Parts | undefined {
   const doc = nlp(sentence);
@@ -36,13 +40,16 @@ function partsOf(sentence: string): Parts | undefined {
   const groups = match.groups() as Record<string, { text: () => string } | undefined>;
   const text = (name: string): string => groups[name]?.text().trim() ?? '';
   const verb = nlp(text('verb')).verbs().toInfinitive().text().toLowerCase() || text('verb').toLowerCase();
-  const rest = sentence.slice(
-    sentence.toLowerCase().indexOf(text('object').toLowerCase()) + text('object').length,
-  );
+  const lower = sentence.toLowerCase();
+  const verbEnd = lower.indexOf(text('verb').toLowerCase()) + text('verb').length;
+  const objectAt = lower.indexOf(text('object').toLowerCase(), verbEnd);
+  const between = objectAt < 0 ? '' : sentence.slice(verbEnd, objectAt);
+  const rest = objectAt < 0 ? '' : sentence.slice(objectAt + text('object').length);
   return {
     subject: text('subject'),
     verb,
     preposition: text('preposition').toLowerCase(),
+    between,
     object: text('object'),
     rest,
   };
@@ -83,10 +90,15 @@ export function readVerbRelation(draft: Draft, sentence: string): boolean {
   ensureEntity(draft, subject, Origin.referenced, parts.subject);
   ensureEntity(draft, object, Origin.referenced, parts.object);
   const verb = parts.verb.split(' ')[0] ?? '';
+  const several = SEVERAL.test(parts.between) || isPluralWord(lastWord(parts.object));
   if (parts.preposition === 'by') addReference(draft, subject, object, true, source);
-  else if (MANY_TO_MANY.has(verb) || (SEVERAL.test(parts.subject) && SEVERAL.test(sentence))) {
+  else if (MANY_TO_MANY.has(verb) && isPluralWord(lastWord(parts.subject)) && several) {
     noteManyToMany(draft, subject, object, source);
-  } else addReference(draft, object, subject, true, source);
+  } else if (several) {
+    // `customers place orders`, `a dog goes on many walks`: each object names its subject.
+    addReference(draft, object, subject, true, source);
+    noteMany(draft, subject, object, source);
+  } else addReference(draft, subject, object, true, source); // `each meeting discusses one book`
   if (fields !== undefined) {
     ensureEntity(draft, object, Origin.described);
     readFieldList(draft, object, fields, false);

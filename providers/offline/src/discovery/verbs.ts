@@ -5,7 +5,7 @@ const FIELD_VERB = String.raw`(?:have|has|contains?|includes?|stores?|holds?|nee
 const BELONG_VERB = String.raw`(?:belongs?\s+to|references?|refers?\s+to|points?\s+to)`;
 const LINK_VERB = String.raw`(?:links?|connects?|joins?|associates?|relates?)`;
 const BE = String.raw`(?:is|are|be)`;
-const PREPOSITION = String.raw`(?:to|by|of|for|in|into|under|within|from|on|at)`;
+const PREPOSITION = String.raw`(?:to|by|of|for|in|into|under|within|from|on|onto|at|against|about|through|via|inside|during|across|with)`;
 
 const VERB = `(?:with|${FIELD_VERB}|${BELONG_VERB}|${LINK_VERB}|${BE})`;
 const SUBJECT = String.raw`([a-z][a-z0-9'-]*(?:\s+[a-z][a-z0-9'-]*){0,4}?)`;
@@ -24,7 +24,7 @@ const NOUN = String.raw`(?!(?:a|an|the|each|every|all|some|any|one|my|our|and|al
 
 // Where a sentence starts a new clause with a subject of its own: `…, tasks have a title`.
 export const NEXT_CLAUSE = new RegExp(
-  String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=${LEADING}${NOUN}(?:\s+${NOUN})?\s+${MODAL}(?:${FIELD_VERB}|${BELONG_VERB}|${LINK_VERB})\s+\S)`,
+  String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=${LEADING}${NOUN}(?:\s+${NOUN})?\s+${MODAL}(?:${FIELD_VERB}|${BELONG_VERB}|${LINK_VERB}|${BE}\s+(?:[a-z]+\s+)?${PREPOSITION})\s+\S)`,
   'gi',
 );
 
