@@ -15,12 +15,25 @@ const MASS_NOUNS = new Set(
 
 export function readFieldList(draft: Draft, entity: string, text: string, optional: boolean): void {
   const enumTail = splitEnumTail(text);
-  const items = splitList(enumTail?.head ?? text);
+  const items = mergeModifiers(splitList(enumTail?.head ?? text));
   const last = enumTail === undefined ? undefined : items.pop();
   for (const item of items) readFieldItem(draft, entity, item, optional);
   if (last !== undefined && enumTail !== undefined) {
     readFieldItem(draft, entity, `${last} (${enumTail.values.join(' / ')})`, optional);
   }
+}
+
+const MODIFIER_ONLY = /^(?:unique|optional|required|mandatory|nullable|not\s+required|can\s+be\s+empty)$/i;
+
+// `code, unique; EV charging yes/no`: a lone modifier belongs to the item before it.
+function mergeModifiers(items: readonly string[]): string[] {
+  const merged: string[] = [];
+  for (const item of items) {
+    const last = merged.length - 1;
+    if (MODIFIER_ONLY.test(item.trim()) && last >= 0) merged[last] = `${merged[last] ?? ''} (${item.trim()})`;
+    else merged.push(item);
+  }
+  return merged;
 }
 
 // `…, and a status: open, in progress or closed` → the list before, and the last item's enum values.

@@ -17,7 +17,8 @@ export interface ParsedItem {
 
 const MANY =
   /^(?:(?:a|an)\s+)?(?:many|several|multiple|lots of|a lot of|zero or more|one or more|list of|set of)\s+/i;
-const TYPE_SUFFIX = /\s+(?:of\s+type|as(?:\s+an?)?)\s+([a-z][a-z/ -]*)$|\s*:\s*([a-z][a-z/ -]*)$/i;
+const TYPE_SUFFIX =
+  /\s+(?:of\s+type|as(?:\s+an?)?)\s+([a-z][a-z/ -]*)$|\s*:\s*([a-z][a-z/ -]*)$|\s+(yes\/no|true\/false|y\/n)$/i;
 const LEADING = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'one', 'optional', 'required']);
 const MODIFIERS = new Set(['optional', 'optionally', 'required', 'mandatory', 'nullable', 'unique']);
 const FILLERS = new Set(['field', 'column', 'attribute', 'property']);
@@ -43,7 +44,7 @@ function takeHints(item: string): { rest: string; hints: string[] } {
   const hints = [...item.matchAll(/\(([^()]*)\)?/g)].flatMap((m) => (m[1] ?? '').split(/\s*[,;]\s*/));
   let rest = item.replace(/\([^()]*\)?/g, ' ').replace(/[()]/g, ' ');
   const suffix = TYPE_SUFFIX.exec(rest);
-  const named = suffix?.[1] ?? suffix?.[2];
+  const named = suffix?.[1] ?? suffix?.[2] ?? suffix?.[3];
   if (suffix !== null && named !== undefined && typeOfHint(named) !== undefined) {
     hints.push(named);
     rest = rest.slice(0, suffix.index);
@@ -84,6 +85,7 @@ function enumValues(hints: readonly string[]): string[] | undefined {
     .map((v) => v.trim().toLowerCase())
     .filter((v) => v.length > 0);
   if (spread.length < 2 || new Set(spread).size !== spread.length) return undefined;
+  if (hints.length === 1 && typeOfHint(hints[0] ?? '') !== undefined) return undefined; // `yes/no` is a type
   const plain = spread.every((v) => VALUE.test(v) && v.split(' ').length <= 3 && typeOfHint(v) === undefined);
   return plain ? spread : undefined;
 }

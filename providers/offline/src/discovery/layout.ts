@@ -109,7 +109,7 @@ export function flattenLayout(text: string): string {
       out.push(heading.text === undefined ? item : `${heading.text}: ${item}`);
       continue;
     }
-    const title = HEADING.exec(line);
+    const title = HEADING.exec(line.replace(/\s*\([^()]*\)\s*(?=:?\s*$)/, ''));
     const marked = title !== null && (title[2] === ':' || /^[ \t]*(?:#|\*\*|__)/.test(line));
     if (title !== null && marked && (title[1] ?? '').split(/\s+/).length <= 4) {
       const name = (title[1] ?? '').trim();

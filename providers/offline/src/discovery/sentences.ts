@@ -4,6 +4,7 @@ import { readClause } from './clauses.js';
 import { readCascade } from './cascade.js';
 import { readFieldList, splitEnumTail } from './fields.js';
 import { readManyToManySentence } from './many-to-many.js';
+import { readParenEntities } from './paren-entities.js';
 import { isEntityListText, readEntityList, readNounList } from './lists.js';
 import { cleanDomain, cutSubordinate, isDomainPhrase, stripGerund } from './preamble.js';
 import { entityNameOf, isPluralWord } from './singular.js';
@@ -65,7 +66,17 @@ function readColon(draft: Draft, sentence: string): boolean {
   const before = sentence.slice(0, at).trim().replace(FIELDS_OF, '');
   const rest = sentence.slice(at + 1).trim();
   if (!isPlainPhrase(before, 5) || rest.length === 0) return false;
-  if (isDomainPhrase(before) || startsWithDeterminer(before) || CLAUSE.test(rest) || isEntityListText(rest)) {
+  if (readParenEntities(draft, rest)) {
+    if (isDomainPhrase(before) || startsWithDeterminer(before)) nameDomain(draft, before);
+    return true;
+  }
+  const last = before.toLowerCase().split(' ').pop() ?? '';
+  // `Recipes: title, …` lists a recipe's fields, even where `recipes` also names a known domain.
+  const pluralOwner = before.split(' ').length <= 3 && isPluralWord(last) && !isAppWord(last);
+  if (
+    !pluralOwner &&
+    (isDomainPhrase(before) || startsWithDeterminer(before) || CLAUSE.test(rest) || isEntityListText(rest))
+  ) {
     nameDomain(draft, before);
     readClauses(draft, rest, undefined);
     return true;
@@ -78,6 +89,11 @@ function readColon(draft: Draft, sentence: string): boolean {
   draft.lastSubjects = [entity];
   return true;
 }
+
+const isAppWord = (word: string): boolean =>
+  /^(?:apps|applications|systems|apis|backends|services|sites|websites|platforms|tools|features|requirements|entities|models|tables|resources|notes|details|fields|relations|relationships)$/i.test(
+    word,
+  );
 
 // `status: open, in progress or closed` after an entity was named: an enum field of that entity.
 function readEnumLine(draft: Draft, before: string, rest: string): boolean {

@@ -1,0 +1,48 @@
+import { addReference, ensureEntity, Origin, type Draft } from './draft.js';
+import { readFieldList } from './fields.js';
+import { entityNameOf, isPluralWord } from './singular.js';
+import { splitList, stripDeterminers } from './text.js';
+
+// `spaces (code, unique; EV charging yes/no) on a level`: a kind of record, its fields, where it belongs.
+const ITEM = /^([a-z][a-z' -]*?)\s*\(([^()]*)\)\s*(.*)$/i;
+const BELONGS =
+  /^(?:[a-z]+\s+)?(?:on|for|at|in|of|to|under|within|inside|per|from|by)\s+(?:an?|one|the|its|their|each|some)\s+([a-z][a-z ]*?)\s*$/i;
+
+interface ParenItem {
+  readonly entity: string;
+  readonly phrase: string;
+  readonly fields: string;
+  readonly owner: string | undefined;
+}
+
+function parseParenItem(item: string): ParenItem | undefined {
+  const [, phrase, fields, tail] = ITEM.exec(item.trim()) ?? [];
+  if (phrase === undefined || fields === undefined) return undefined;
+  const words = stripDeterminers(phrase).toLowerCase();
+  if (!isPluralWord(words.split(' ').pop() ?? '') || words.split(' ').length > 3) return undefined;
+  const entity = entityNameOf(words);
+  if (entity === undefined) return undefined;
+  const ownerWords = (tail ?? '').trim() === '' ? undefined : BELONGS.exec((tail ?? '').trim())?.[1];
+  if ((tail ?? '').trim() !== '' && ownerWords === undefined) return undefined;
+  const owner = ownerWords === undefined ? undefined : entityNameOf(ownerWords.toLowerCase());
+  return { entity, phrase: phrase.trim(), fields: fields.replace(/;/g, ','), owner };
+}
+
+/**
+ * `levels (number), spaces (code, unique; EV charging yes/no) on a level, and parking sessions
+ * (entry time, optional exit time, fee) for a space`: entities with their fields in parentheses,
+ * each optionally placed under another. False, reading nothing, unless every item has that shape.
+ */
+export function readParenEntities(draft: Draft, text: string): boolean {
+  const items = splitList(text).map(parseParenItem);
+  if (items.length === 0 || !items.every((i) => i !== undefined)) return false;
+  for (const item of items) {
+    ensureEntity(draft, item.entity, Origin.described, item.phrase);
+    readFieldList(draft, item.entity, item.fields, false);
+  }
+  for (const item of items) {
+    if (item.owner !== undefined) addReference(draft, item.entity, item.owner, true, item.phrase);
+  }
+  draft.lastSubjects = items.map((i) => i.entity);
+  return true;
+}
