@@ -90,8 +90,15 @@ function enumValues(hints: readonly string[]): string[] | undefined {
   return plain ? spread : undefined;
 }
 
+const UNIT =
+  /\s+(?:in|as)\s+(?:kg|kgs|kilos?|kilograms?|grams?|g|litres?|liters?|l|ml|millilitres?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|hectares?|acres?|metres?|meters?|m|cm|mm|km|miles?|gb|mb|tb|pounds?|lbs?|euros?|dollars?|gbp|usd|eur|percent|%|seconds?|secs?|pence|cents?|pixels?|px|celsius|degrees?)$/i;
+const WHETHER =
+  /^whether\s+(?:(?:it|they|the\s+[a-z]+|he|she)\s+(?:is|are|was|were|has|have|had)\s+(?:been\s+)?|(?:it|they)\s+)?/i;
+
 // Undefined when the item does not read as a field name of up to four words.
-export function parseItem(item: string): ParsedItem | undefined {
+export function parseItem(raw: string): ParsedItem | undefined {
+  const whether = WHETHER.test(raw.trim()) && /^whether\b/i.test(raw.trim());
+  const item = raw.trim().replace(WHETHER, '').replace(UNIT, '');
   const taken = takeHints(item);
   const rest = taken.rest;
   const unique = /\bunique\b/i.test(item);
@@ -112,7 +119,7 @@ export function parseItem(item: string): ParsedItem | undefined {
     ...modifiersOf(words, hints),
     many,
     bare,
-    flag,
+    flag: flag || whether,
     unique,
     values,
   };

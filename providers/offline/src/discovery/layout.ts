@@ -7,6 +7,8 @@ const HEADING =
 // Headings that name a part of the request rather than a kind of record.
 const GENERIC =
   /^(?:the\s+)?(?:entities|entity|models?|tables?|resources?|requirements?|features?|data(?:\s+model)?|fields?|collections?|notes?|relations(?:hips)?|rules?|details?|schema|objects?|things?\s+to\s+store|overview|context|background|api|endpoints?|constraints?|extra|also|misc|other)$/i;
+const APP =
+  /(?:^|\s)(?:app|application|system|platform|service|site|website|portal|tool|dashboard|api|backend|back-end|tracker|manager|software|program|register|database|crm|organi[sz]er|planner)$/i;
 const TABLE_ROW = /^[ \t]*\|(.*)\|[ \t]*$/;
 const TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/;
 
@@ -106,14 +108,19 @@ export function flattenLayout(text: string): string {
     const bullet = BULLET.exec(line);
     if (bullet !== null) {
       const item = clean(bullet[1] ?? '').trim();
-      out.push(heading.text === undefined ? item : `${heading.text}: ${item}`);
+      // A bullet naming its own owner (`shows: title, …`) stands alone.
+      const owned = heading.text !== undefined && !/^[a-z][a-z ]{0,30}:/i.test(item);
+      out.push(owned ? `${heading.text ?? ''}: ${item}` : item);
       continue;
     }
     const title = HEADING.exec(line.replace(/\s*\([^()]*\)\s*(?=:?\s*$)/, ''));
     const marked = title !== null && (title[2] === ':' || /^[ \t]*(?:#|\*\*|__)/.test(line));
     if (title !== null && marked && (title[1] ?? '').split(/\s+/).length <= 4) {
       const name = (title[1] ?? '').trim();
-      heading = { text: GENERIC.test(name) ? undefined : name };
+      // `Podcast hosting backend:` names the application: a sentence of its own, owning no bullets.
+      const app = APP.test(name);
+      heading = { text: GENERIC.test(name) || app ? undefined : name };
+      if (app) out.push(name);
       continue;
     }
     if (line.trim() !== '') heading = { text: undefined };

@@ -5,6 +5,7 @@ import { readCascade } from './cascade.js';
 import { readFieldList, splitEnumTail } from './fields.js';
 import { readManyToManySentence } from './many-to-many.js';
 import { readParenEntities } from './paren-entities.js';
+import { readSpeakerFields } from './speaker.js';
 import { isEntityListText, readEntityList, readNounList } from './lists.js';
 import { cleanDomain, cutSubordinate, isDomainPhrase, stripGerund } from './preamble.js';
 import { entityNameOf, isPluralWord } from './singular.js';
@@ -32,7 +33,7 @@ const OPTIONALITY =
 const THERE_ARE = /^there\s+(?:are|is|will\s+be|should\s+be)\s+(.+)$/i;
 
 export function readSentence(draft: Draft, sentence: string, opening: Opening | undefined): void {
-  if (PLEASANTRY.test(sentence) || readCascade(draft, sentence)) return;
+  if (PLEASANTRY.test(sentence) || readCascade(draft, sentence) || readSpeakerFields(draft, sentence)) return;
   if (readManyToManySentence(draft, sentence) || readColon(draft, sentence)) return;
   readClauses(draft, sentence, opening);
 }

@@ -54,9 +54,17 @@ const KIND_WORDS = new Set([
   'objects',
 ]);
 
+// Words that never name a kind of record: pronouns, fillers, modals, politeness.
+const NOT_NAMES = new Set(
+  'i we you he she it they me us them my our your their its this that these those which who whom what whose just also then so basically really actually maybe could would should will can might must shall like thank thanks please hi hello hey okay ok both either neither same other another such some any every each all need want etc'.split(
+    ' ',
+  ),
+);
+
 // `order items` → `OrderItem`; undefined when the phrase cannot name an entity.
 export function entityNameOf(phrase: string): string | undefined {
   const parts = words(phrase.replace(/'s\b/gi, ''));
+  if (parts.some((p) => NOT_NAMES.has(p))) return undefined;
   if (parts.length > 1 && KIND_WORDS.has(parts[parts.length - 1] ?? '')) parts.pop();
   const last = parts.pop();
   if (last === undefined) return undefined;

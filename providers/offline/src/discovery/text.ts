@@ -28,7 +28,16 @@ export function normalizeRequest(request: string): string {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\be-mails?\b/gi, (m) => (m.toLowerCase().endsWith('s') ? 'emails' : 'email'))
-    .replace(/\bto-do(s?)\b/gi, 'todo$1');
+    .replace(/\bto-do(s?)\b/gi, 'todo$1')
+    .replace(/\b(i|we|you|they)'d\b/gi, '$1 would')
+    .replace(/\b(i|we|you|they)'ll\b/gi, '$1 will')
+    .replace(/\b(we|you|they)'re\b/gi, '$1 are')
+    .replace(/\bi'm\b/gi, 'I am')
+    .replace(/\b(it|that|there|what)'s\b/gi, '$1 is')
+    .replace(
+      /,\s*(?:which|that|and)\s+(?:is|are|must\s+be|should\s+be|has\s+to\s+be)\s+(unique|optional|required)\b\s*(,?)/gi,
+      ' ($1)$2',
+    );
   return flattenLayout(words)
     .replace(/`/g, "'")
     .replace(/^[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]+/gm, '')

@@ -1,0 +1,33 @@
+import { ensureEntity, Origin, type Draft } from './draft.js';
+import { readFieldList } from './fields.js';
+import { entityNameOf, isPluralWord } from './singular.js';
+
+const KEEP = String.raw`(?:keep|store|track|record|log|save|need|want|hold|capture|list|enter|note|manage|register|catalog(?:ue)?)`;
+const WHO = String.raw`(?:we|i|you|they|users?|staff|people|the\s+app|the\s+system|the\s+api)`;
+const MODAL = String.raw`(?:(?:would|will|should|must|can|could|also|just|(?:want|need|have)\s+to|like\s+to|'d|would\s+like\s+to)\s+)*`;
+
+// `For lawyers we keep a name and a bar number`.
+const FOR_THEM = new RegExp(
+  String.raw`^(?:and\s+)?(?:for|on)\s+(?:each\s+|every\s+|the\s+)?([a-z][a-z ]*?)\s*,?\s+${WHO}\s+${MODAL}${KEEP}\s+(.+)$`,
+  'i',
+);
+// `We would log movies with the title, director and year`.
+const THEM_WITH = new RegExp(
+  String.raw`^(?:so\s+|and\s+)?${WHO}\s+${MODAL}${KEEP}\s+(?:(?:all|our|my|the|their|any)\s+)?([a-z][a-z ]*?)\s+(?:with|including|along\s+with|together\s+with)\s+(.+)$`,
+  'i',
+);
+
+/** Fields said by the people who use the API: `for lawyers we keep a name`, `we log movies with a title`. */
+export function readSpeakerFields(draft: Draft, sentence: string): boolean {
+  const found = FOR_THEM.exec(sentence) ?? THEM_WITH.exec(sentence);
+  const [, phrase, fields] = found ?? [];
+  if (phrase === undefined || fields === undefined) return false;
+  const words = phrase.toLowerCase().trim();
+  if (words.split(' ').length > 3 || !isPluralWord(words.split(' ').pop() ?? '')) return false;
+  const entity = entityNameOf(words);
+  if (entity === undefined) return false;
+  ensureEntity(draft, entity, Origin.described, phrase.trim());
+  readFieldList(draft, entity, fields, false);
+  draft.lastSubjects = [entity];
+  return true;
+}
