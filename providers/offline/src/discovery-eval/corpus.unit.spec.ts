@@ -8,13 +8,13 @@ import { CATEGORIES, type Category } from './score.js';
 // The F1 the offline reader reaches on the shipped corpus today, rounded down: a reading that gets
 // worse fails here. The targets (TARGETS) are higher; each floor moves up as the reader improves.
 const FLOORS: Readonly<Record<Category, number>> = {
-  entities: 0.74,
-  fields: 0.61,
-  types: 0.55,
-  required: 0.6,
-  relations: 0.54,
-  enums: 0.5,
-  unique: 0.74,
+  entities: 0.81,
+  fields: 0.7,
+  types: 0.63,
+  required: 0.69,
+  relations: 0.58,
+  enums: 0.59,
+  unique: 0.81,
 };
 
 describe('the discovery corpus', () => {

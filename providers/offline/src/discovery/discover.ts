@@ -1,10 +1,11 @@
 import type { DiscoveryDocument } from '@mge/contracts';
 import { fillDefaults } from './defaults.js';
 import { buildDocument } from './document.js';
-import { ask, createDraft, Origin, type Draft } from './draft.js';
+import { ask, assume, createDraft, Origin, type Draft } from './draft.js';
 import { DiscoveryInputError } from './errors.js';
 import { joinManyToMany } from './many-to-many.js';
 import { stripCommand } from './preamble.js';
+import { correctSpelling } from './spelling.js';
 import { readSentence } from './sentences.js';
 import { normalizeRequest, splitSentences } from './text.js';
 
@@ -27,8 +28,10 @@ const namedEntities = (draft: Draft): Set<string> =>
 // Reads entities, typed fields and references from a plain-English request; deterministic.
 export function discover(request: string): DiscoveryDocument {
   if (typeof request !== 'string') throw new DiscoveryInputError('the request must be a string');
-  const text = normalizeRequest(request);
-  if (text.length === 0) throw new DiscoveryInputError('the request is empty: say what the API should store');
+  const normalized = normalizeRequest(request);
+  if (normalized.length === 0)
+    throw new DiscoveryInputError('the request is empty: say what the API should store');
+  const { text, corrected } = correctSpelling(normalized);
   const draft = readAll(text, namedEntities(readAll(text, new Set())));
   if (AUTH.test(text)) {
     ask(
@@ -36,6 +39,7 @@ export function discover(request: string): DiscoveryDocument {
       'The request mentions sign-in or permissions, but the generated API has no authentication. Is that needed?',
     );
   }
+  for (const [word, correction] of corrected) assume(draft, `Read "${word}" as "${correction}"`);
   joinManyToMany(draft);
   fillDefaults(draft, text);
   return buildDocument(draft);

@@ -1,0 +1,73 @@
+import nspell from 'nspell';
+import american from 'dictionary-en';
+import british from 'dictionary-en-gb';
+
+type Checker = ReturnType<typeof nspell>;
+let checkers: readonly Checker[] | undefined;
+
+const checkerOf = (d: { readonly aff: Uint8Array; readonly dic: Uint8Array }): Checker =>
+  nspell({ aff: Buffer.from(d.aff), dic: Buffer.from(d.dic) });
+
+// Loaded once, on first use (about a third of a second).
+const load = (): readonly Checker[] => (checkers ??= [checkerOf(american), checkerOf(british)]);
+
+const WORD = /\b[a-z]{5,}\b/g;
+// Words of software requests no general dictionary holds.
+const TECH = new Set(
+  'backend frontend datetime timestamp autopay webhook username signup login logout admin config metadata checkbox dropdown enum boolean uuid json url urls email emails'.split(
+    ' ',
+  ),
+);
+const SUFFIX = /(?:s|es|ed|d|ing|er|ers|r|rs)$/;
+
+// Edits (insert, delete, substitute, swap two neighbours) between two words.
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+// A word either dictionary knows, or a known word with a plural, past or agent ending (`milkings`).
+function isKnown(word: string, all: readonly Checker[]): boolean {
+  if (TECH.has(word) || all.some((c) => c.correct(word))) return true;
+  const stem = word.replace(SUFFIX, '');
+  return stem.length >= 4 && all.some((c) => c.correct(stem) || c.correct(`${stem}e`));
+}
+
+// A misspelt word's correction: the one suggestion close enough to be meant, keeping the first and
+// last letters (so `fermenter` does not become `fermented`); undefined when unsure.
+function correctionOf(word: string): string | undefined {
+  const all = load();
+  if (isKnown(word, all)) return undefined;
+  const suggestions = new Set(
+    all
+      .flatMap((c) => c.suggest(word))
+      .filter((s) => /^[a-z]+$/.test(s) && s[0] === word[0] && s.at(-1) === word.at(-1))
+      .filter((s) => distance(s, word) <= (word.length <= 6 ? 1 : 2)),
+  );
+  const [only] = suggestions;
+  return suggestions.size === 1 ? only : undefined;
+}
+
+/** The request with its plainly misspelt lower-case words corrected (`recipie` → `recipe`); the rest as written. */
+export function correctSpelling(text: string): { text: string; corrected: ReadonlyMap<string, string> } {
+  const corrected = new Map<string, string>();
+  const fixed = text.replace(WORD, (word) => {
+    const known = corrected.get(word);
+    if (known !== undefined) return known;
+    const correction = correctionOf(word);
+    if (correction === undefined) return word;
+    corrected.set(word, correction);
+    return correction;
+  });
+  return { text: fixed, corrected };
+}
