@@ -148,7 +148,7 @@ export async function crudRoundTrip(base: string, doc: DiscoveryDocument): Promi
     await checkListQueries(url, entity, record, seconds.get(entity.name)!);
     expect(await call(`${url}/${id}`, 'GET')).toMatchObject({ status: 200, json: { id } });
     const changed = body(entity, ids, 2);
-    const patchField = entity.fields.find((f) => f.type !== 'reference')!;
+    const patchField = entity.fields.find((f) => f.type !== 'reference') ?? entity.fields[0]!;
     expect(
       await call(`${url}/${id}`, 'PATCH', { [patchField.name]: changed[patchField.name] }),
     ).toMatchObject({
