@@ -4,6 +4,7 @@ import {
   assume,
   ensureEntity,
   isEntity,
+  resolveEntity,
   noteUnread,
   Origin,
   type Draft,
@@ -49,7 +50,10 @@ function subjectsOf(draft: Draft, subject: string, predicate: string): Subjects 
     draft.domain ??= cleanDomain(lower);
     return { kind: 'list' };
   }
-  const names = splitList(lower).map((s) => (isPlainPhrase(s, 3) ? entityNameOf(s) : undefined));
+  const names = splitList(lower).map((s) => {
+    const name = isPlainPhrase(s, 3) ? entityNameOf(s) : undefined;
+    return name === undefined ? undefined : resolveEntity(draft, name);
+  });
   return names.every((n) => n !== undefined) ? { kind: 'entities', names } : undefined;
 }
 
@@ -122,7 +126,8 @@ function targetOf(draft: Draft, item: string, bare: boolean): string | undefined
   if (name === undefined) return undefined;
   const marked =
     startsWithDeterminer(cleaned) || cleaned !== item.trim() || isPluralWord(phrase.split(' ').pop() ?? '');
-  return bare || marked || isEntity(draft, name) ? name : undefined;
+  const resolved = resolveEntity(draft, name);
+  return bare || marked || isEntity(draft, resolved) ? resolved : undefined;
 }
 
 function readTargets(

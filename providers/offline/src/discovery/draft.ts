@@ -114,6 +114,20 @@ export function addReference(
 export const isEntity = (draft: Draft, name: string): boolean =>
   draft.known.has(name) || draft.entities.has(name);
 
+/**
+ * The entity a name means: itself when known, else the one known entity whose name ends with it
+ * (`Line` → `TimesheetLine` once timesheet lines were described); the name itself when none or several do.
+ */
+export function resolveEntity(draft: Draft, name: string): string {
+  if (isEntity(draft, name)) return name;
+  const described = [
+    ...draft.known,
+    ...[...draft.entities.values()].filter((e) => e.origin !== Origin.referenced).map((e) => e.name),
+  ];
+  const longer = [...new Set(described)].filter((known) => known.endsWith(name) && known !== name);
+  return longer.length === 1 ? (longer[0] ?? name) : name;
+}
+
 export function assume(draft: Draft, text: string): void {
   if (!draft.assumptions.includes(text)) draft.assumptions.push(text);
 }

@@ -91,13 +91,18 @@ function tableSentences(rows: readonly string[], heading: Heading): string[] {
   });
 }
 
+const isProse = (line: string): boolean => !TABLE_ROW.test(line) && !BULLET.test(line) && line.trim() !== '';
+
 // Flattens headings, bullets and tables into sentences, one per line.
 export function flattenLayout(text: string): string {
   const lines = text.split('\n');
   const out: string[] = [];
   let heading: Heading = { text: undefined };
+  // A line of prose wrapped mid-sentence continues on the next one.
+  let open = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
+    if (!isProse(line)) open = false;
     if (TABLE_ROW.test(line)) {
       const rows: string[] = [];
       while (i < lines.length && TABLE_ROW.test(lines[i] ?? '')) rows.push(lines[i++] ?? '');
@@ -123,8 +128,17 @@ export function flattenLayout(text: string): string {
       if (app) out.push(name);
       continue;
     }
-    if (line.trim() !== '') heading = { text: undefined };
-    out.push(clean(line));
+    if (line.trim() === '') {
+      open = false;
+      out.push('');
+      continue;
+    }
+    heading = { text: undefined };
+    const text = clean(line).trim();
+    if (open && out.length > 0 && /^[a-z]/.test(text))
+      out[out.length - 1] = `${out[out.length - 1] ?? ''} ${text}`;
+    else out.push(text);
+    open = !/[.!?:;]["')]?$/.test(text);
   }
   return out.join('\n');
 }

@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { addReference, ensureEntity, isEntity, Origin, type Draft } from './draft.js';
+import { addReference, ensureEntity, isEntity, Origin, resolveEntity, type Draft } from './draft.js';
 import { readFieldList } from './fields.js';
 import { noteMany, noteManyToMany } from './many-to-many.js';
 import { entityNameOf, isPluralWord } from './singular.js';
@@ -63,13 +63,31 @@ const entityOf = (draft: Draft, phrase: string): string | undefined => {
       .trim(),
   );
   if (name === undefined) return undefined;
+  const resolved = resolveEntity(draft, name);
   const plural = isPluralWord(phrase.toLowerCase().split(/\s+/).pop() ?? '');
-  return plural || isEntity(draft, name) ? name : undefined;
+  return plural || isEntity(draft, resolved) ? resolved : undefined;
 };
 
 /** Whether a phrase holds a verb (`customers place orders`), so it cannot be a subject on its own. */
 export function hasVerb(phrase: string): boolean {
   return phrase.trim().includes(' ') && nlp(phrase).match('#Noun+ #Verb #Noun').found;
+}
+
+const AND_OBJECT =
+  /^(?:,\s*)?(?:and\s+|or\s+)?((?:to\s+|with\s+)?(?:an?|one|the|exactly\s+one|a\s+single|many|several|multiple)?\s*)([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)(?=$|\s*[,.;]|\s+(?:and|or|with)\b)/i;
+
+// The relation a verb says between its subject and one object.
+function relate(draft: Draft, parts: Parts, subject: string, object: string, source: string): void {
+  const verb = parts.verb.split(' ')[0] ?? '';
+  const several = SEVERAL.test(parts.between) || isPluralWord(lastWord(parts.object));
+  if (parts.preposition === 'by') addReference(draft, subject, object, true, source);
+  else if (MANY_TO_MANY.has(verb) && isPluralWord(lastWord(parts.subject)) && several) {
+    noteManyToMany(draft, subject, object, source);
+  } else if (several) {
+    // `customers place orders`, `a dog goes on many walks`: each object names its subject.
+    addReference(draft, object, subject, true, source);
+    noteMany(draft, subject, object, source);
+  } else addReference(draft, subject, object, true, source); // `each meeting discusses one book`
 }
 
 /**
@@ -83,22 +101,23 @@ export function readVerbRelation(draft: Draft, sentence: string): boolean {
   const subject = entityOf(draft, parts.subject);
   const object = entityOf(draft, parts.object);
   if (subject === undefined || object === undefined || subject === object) return false;
-  const rest = parts.rest.replace(/^[\s,]+/, '');
+  let rest = parts.rest.replace(/^[\s,]+/, '');
+  // `each run uses one telescope and one camera`: more objects of the same verb.
+  const objects = [{ entity: object, phrase: parts.object, between: parts.between }];
+  for (let more = AND_OBJECT.exec(rest); more !== null; more = AND_OBJECT.exec(rest)) {
+    const next = entityOf(draft, more[2] ?? '');
+    if (next === undefined || next === subject) return false;
+    objects.push({ entity: next, phrase: more[2] ?? '', between: more[1] ?? '' });
+    rest = rest.slice(more[0].length).replace(/^[\s,]+/, '');
+  }
   const fields = /^(?:with|that\s+(?:have|has)|which\s+(?:have|has)|having)\s+(.+)$/i.exec(rest)?.[1];
   if (rest !== '' && fields === undefined) return false;
   const source = sentence.trim();
   ensureEntity(draft, subject, Origin.referenced, parts.subject);
-  ensureEntity(draft, object, Origin.referenced, parts.object);
-  const verb = parts.verb.split(' ')[0] ?? '';
-  const several = SEVERAL.test(parts.between) || isPluralWord(lastWord(parts.object));
-  if (parts.preposition === 'by') addReference(draft, subject, object, true, source);
-  else if (MANY_TO_MANY.has(verb) && isPluralWord(lastWord(parts.subject)) && several) {
-    noteManyToMany(draft, subject, object, source);
-  } else if (several) {
-    // `customers place orders`, `a dog goes on many walks`: each object names its subject.
-    addReference(draft, object, subject, true, source);
-    noteMany(draft, subject, object, source);
-  } else addReference(draft, subject, object, true, source); // `each meeting discusses one book`
+  for (const { entity, phrase, between } of objects) {
+    ensureEntity(draft, entity, Origin.referenced, phrase);
+    relate(draft, { ...parts, between, object: phrase }, subject, entity, source);
+  }
   if (fields !== undefined) {
     ensureEntity(draft, object, Origin.described);
     readFieldList(draft, object, fields, false);

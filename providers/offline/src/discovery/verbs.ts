@@ -2,7 +2,8 @@
 
 const MODAL = String.raw`(?:(?:that|which|who|can|could|should|must|will|would|may|might|also|each|always|usually|typically|optionally|then|do|does|need\s+to|needs\s+to|have\s+to|has\s+to)\s+)*`;
 const FIELD_VERB = String.raw`(?:have|has|contains?|includes?|stores?|holds?|needs?|keeps?|tracks?|records?|consists?\s+of|comes?\s+with)`;
-const BELONG_VERB = String.raw`(?:belongs?\s+to|references?|refers?\s+to|points?\s+to)`;
+const PARTICIPLE = String.raw`(?:[a-z]+ed|made|given|written|run|held|taken|done|kept|sent|built|won|paid|drawn|shown|set|bought|sold|found|led|seen)`;
+const BELONG_VERB = String.raw`(?:belongs?\s+to|references?|refers?\s+to|points?\s+to|${PARTICIPLE}\s+(?:by|to|for|in|into|on|at|from|against|under|within|with))`;
 const LINK_VERB = String.raw`(?:links?|connects?|joins?|associates?|relates?)`;
 const BE = String.raw`(?:is|are|be)`;
 const PREPOSITION = String.raw`(?:to|by|of|for|in|into|under|within|from|on|onto|at|against|about|through|via|inside|during|across|with)`;
