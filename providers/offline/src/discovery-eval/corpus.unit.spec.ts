@@ -8,13 +8,13 @@ import { CATEGORIES, type Category } from './score.js';
 // The F1 the offline reader reaches on the shipped corpus today, rounded down: a reading that gets
 // worse fails here. The targets (TARGETS) are higher; each floor moves up as the reader improves.
 const FLOORS: Readonly<Record<Category, number>> = {
-  entities: 0.82,
-  fields: 0.72,
-  types: 0.66,
-  required: 0.72,
-  relations: 0.62,
-  enums: 0.64,
-  unique: 0.8,
+  entities: 0.83,
+  fields: 0.74,
+  types: 0.67,
+  required: 0.73,
+  relations: 0.63,
+  enums: 0.66,
+  unique: 0.82,
 };
 
 describe('the discovery corpus', () => {

@@ -93,7 +93,11 @@ function readChunk(draft: Draft, subjects: readonly string[], chunk: string): bo
   const belong = BELONG_CHUNK.exec(chunk);
   if (belong?.[3] !== undefined) {
     const loose = !/^(?:belongs?|references?|refers?|points?)\b/i.test(belong[2] ?? '');
-    return readTargets(draft, subjects, targetItems(belong[3]), belong[1], !loose, chunk);
+    // `raised against an inspection lot with a defect code and …`: the rest are the subject's fields.
+    const [targets = '', fields] = belong[3].split(/\s+with\s+(?=an?\s|the\s|its\s|their\s)/i);
+    const read = readTargets(draft, subjects, targetItems(targets), belong[1], !loose, chunk);
+    if (read && fields !== undefined) for (const s of subjects) readFieldList(draft, s, fields, false);
+    return read;
   }
   const state = STATE_CHUNK.exec(chunk);
   return state?.[2] !== undefined && readState(draft, subjects, state[2].toLowerCase());
@@ -115,7 +119,8 @@ function targetItems(text: string): string[] {
 
 const SEVERAL =
   /^(?:(?:an?|the)\s+)?(?:many|several|multiple|lots\s+of|a\s+lot\s+of|any\s+number\s+of|one\s+or\s+more|zero\s+or\s+more|various|different)\s+/i;
-const SINGLE = /^(?:(?:exactly|only|just|at\s+most|at\s+least)\s+)?(?:(?:one|a\s+single|single)\s+)?/i;
+const SINGLE =
+  /^(?:(?:exactly|only|just|at\s+most|at\s+least)\s+)?(?:(?:one\s+of\s+(?:our|the|their|its|my|your)|one|a\s+single|single)\s+)?/i;
 
 // The entity a relation item names; with `bare` false, `in stock` is not read as a Stock entity.
 function targetOf(draft: Draft, item: string, bare: boolean): string | undefined {

@@ -13,7 +13,7 @@ const FOR_THEM = new RegExp(
 );
 // `We would log movies with the title, director and year`.
 const THEM_WITH = new RegExp(
-  String.raw`^(?:so\s+|and\s+)?${WHO}\s+${MODAL}${KEEP}\s+(?:(?:all|our|my|the|their|any)\s+)?([a-z][a-z ]*?)\s+(?:with|including|along\s+with|together\s+with)\s+(.+)$`,
+  String.raw`^(?:so\s+|and\s+)?${WHO}\s+${MODAL}(?:${KEEP}|have|run|host|offer|sell|organi[sz]e|hold|get|receive|schedule)\s+(?:(?:all|our|my|the|their|any|some)\s+)?([a-z][a-z ]*?)(?:\s+(?:with|including|along\s+with|together\s+with)\s+|\s+[-\u2013\u2014]\s+|\s*:\s*)(.+)$`,
   'i',
 );
 

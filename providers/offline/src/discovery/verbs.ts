@@ -17,7 +17,7 @@ export const CLAUSE = new RegExp(String.raw`^${LEADING}${SUBJECT}\s+(${MODAL}${V
 
 // Where a predicate moves on to its next verb: `…, and belong to a project`.
 export const NEXT_VERB = new RegExp(
-  String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=${MODAL}(?:${FIELD_VERB}|${BELONG_VERB}|${LINK_VERB}|${BE})\s+\S)`,
+  String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=${MODAL}(?:${FIELD_VERB}|${BELONG_VERB}|${LINK_VERB}|${BE})\s+\S)|\s*,\s*(?=with\s+\S)`,
   'gi',
 );
 
