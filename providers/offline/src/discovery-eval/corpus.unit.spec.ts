@@ -9,12 +9,12 @@ import { CATEGORIES, type Category } from './score.js';
 // worse fails here. The targets (TARGETS) are higher; each floor moves up as the reader improves.
 const FLOORS: Readonly<Record<Category, number>> = {
   entities: 0.83,
-  fields: 0.74,
-  types: 0.67,
-  required: 0.73,
-  relations: 0.63,
-  enums: 0.66,
-  unique: 0.82,
+  fields: 0.76,
+  types: 0.69,
+  required: 0.75,
+  relations: 0.68,
+  enums: 0.69,
+  unique: 0.85,
 };
 
 describe('the discovery corpus', () => {

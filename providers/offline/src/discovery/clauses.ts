@@ -9,7 +9,7 @@ import {
   Origin,
   type Draft,
 } from './draft.js';
-import { readFieldList } from './fields.js';
+import { readFieldList, fieldReader } from './fields.js';
 import { noteManyToMany } from './many-to-many.js';
 import { hasVerb, readVerbRelation } from './verb-relations.js';
 import { typeOfName } from './field-types.js';
@@ -72,7 +72,8 @@ export function readClause(draft: Draft, sentence: string): boolean {
   for (const name of subjects.names) ensureEntity(draft, name, Origin.described, subject.trim());
   for (const chunk of splitOutsideParens(predicate, NEXT_VERB)) {
     const said = `${subject} ${chunk}`;
-    if (!readChunk(draft, subjects.names, chunk) && !readVerbRelation(draft, said)) noteUnread(draft, said);
+    if (!readChunk(draft, subjects.names, chunk) && !readVerbRelation(draft, said, fieldReader(draft)))
+      noteUnread(draft, said);
   }
   draft.lastSubjects = subjects.names;
   return true;
@@ -94,7 +95,7 @@ function readChunk(draft: Draft, subjects: readonly string[], chunk: string): bo
   if (belong?.[3] !== undefined) {
     const loose = !/^(?:belongs?|references?|refers?|points?)\b/i.test(belong[2] ?? '');
     // `raised against an inspection lot with a defect code and …`: the rest are the subject's fields.
-    const [targets = '', fields] = belong[3].split(/\s+with\s+(?=an?\s|the\s|its\s|their\s)/i);
+    const [targets = '', fields] = belong[3].split(/\s+with\s+(?=an?\s|the\s|its\s|their\s)|\s*:\s+/i);
     const read = readTargets(draft, subjects, targetItems(targets), belong[1], !loose, chunk);
     if (read && fields !== undefined) for (const s of subjects) readFieldList(draft, s, fields, false);
     return read;
@@ -118,7 +119,7 @@ function targetItems(text: string): string[] {
 }
 
 const SEVERAL =
-  /^(?:(?:an?|the)\s+)?(?:many|several|multiple|lots\s+of|a\s+lot\s+of|any\s+number\s+of|one\s+or\s+more|zero\s+or\s+more|various|different)\s+/i;
+  /^(?:(?:an?|the)\s+)?(?:many|several|multiple|lots\s+of|a\s+lot\s+of|any\s+number\s+of|one\s+or\s+more|zero\s+or\s+more|more\s+than\s+one|various|different)\s+/i;
 const SINGLE =
   /^(?:(?:exactly|only|just|at\s+most|at\s+least)\s+)?(?:(?:one\s+of\s+(?:our|the|their|its|my|your)|one|a\s+single|single)\s+)?/i;
 

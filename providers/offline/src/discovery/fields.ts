@@ -3,6 +3,7 @@ import { addField, addReference, ask, assume, isEntity, noteUnread, type Draft }
 import { typeOfHint, typeOfName } from './field-types.js';
 import { parseItem, type ParsedItem } from './item.js';
 import { noteMany, readElidedMany } from './many-to-many.js';
+import { readVerbRelation } from './verb-relations.js';
 import { entityNameOf, isPluralWord } from './singular.js';
 import { maskParens, quote, splitList } from './text.js';
 
@@ -51,8 +52,17 @@ export function splitEnumTail(text: string): { head: string; values: string[] } 
   return { head: text.slice(0, at).trim(), values };
 }
 
+/** Reads a field list for an entity: what the verb readers call when a sentence gives fields. */
+export const fieldReader =
+  (draft: Draft) =>
+  (entity: string, text: string): void => {
+    readFieldList(draft, entity, text, false);
+  };
+
 function readFieldItem(draft: Draft, entity: string, item: string, optional: boolean): void {
   if (readElidedMany(draft, entity, item)) return;
+  // `an author writes many books`: a relation said inside a list.
+  if (item.trim().split(/\s+/).length >= 3 && readVerbRelation(draft, item, fieldReader(draft))) return;
   const parsed = parseItem(item);
   if (parsed === undefined) return noteUnread(draft, item);
   if (parsed.many || isManyRecords(draft, parsed)) return readHasMany(draft, entity, parsed);

@@ -16,7 +16,7 @@ export interface ParsedItem {
 }
 
 const MANY =
-  /^(?:(?:a|an)\s+)?(?:many|several|multiple|lots of|a lot of|zero or more|one or more|list of|set of)\s+/i;
+  /^(?:(?:a|an)\s+)?(?:many|several|multiple|lots of|a lot of|zero or more|one or more|more than one|list of|set of)\s+/i;
 const TYPE_SUFFIX =
   /\s+(?:of\s+type|as(?:\s+an?)?)\s+([a-z][a-z/ -]*)$|\s*:\s*([a-z][a-z/ -]*)$|\s+(yes\/no|true\/false|y\/n)$/i;
 const LEADING = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'one', 'optional', 'required']);

@@ -2,7 +2,7 @@ import { toCamelCase } from '@mge/contracts';
 import { ensureEntity, noteUnread, Origin, type Draft } from './draft.js';
 import { readClause } from './clauses.js';
 import { readCascade } from './cascade.js';
-import { readFieldList, splitEnumTail } from './fields.js';
+import { readFieldList, splitEnumTail, fieldReader } from './fields.js';
 import { readManyToManySentence } from './many-to-many.js';
 import { readParenEntities } from './paren-entities.js';
 import { readSpeakerFields } from './speaker.js';
@@ -10,7 +10,7 @@ import { isEntityListText, readEntityList, readNounList } from './lists.js';
 import { cleanDomain, cutSubordinate, isDomainPhrase, stripGerund } from './preamble.js';
 import { entityNameOf, isPluralWord } from './singular.js';
 import { templateIn } from './template-lookup.js';
-import { readVerbRelation } from './verb-relations.js';
+import { hasVerb, readVerbRelation } from './verb-relations.js';
 import {
   isPlainPhrase,
   maskParens,
@@ -55,7 +55,7 @@ function readOne(draft: Draft, sentence: string, opening: Opening | undefined): 
   if (readOptionality(draft, sentence) || readThereAre(draft, sentence) || readClause(draft, sentence)) {
     return;
   }
-  if (readVerbRelation(draft, sentence)) return;
+  if (readVerbRelation(draft, sentence, fieldReader(draft))) return;
   if (opening !== undefined) return readOpening(draft, sentence, opening);
   if (!readNounList(draft, sentence)) noteUnread(draft, sentence);
 }
@@ -73,7 +73,8 @@ function readColon(draft: Draft, sentence: string): boolean {
   }
   const last = before.toLowerCase().split(' ').pop() ?? '';
   // `Recipes: title, …` lists a recipe's fields, even where `recipes` also names a known domain.
-  const pluralOwner = before.split(' ').length <= 3 && isPluralWord(last) && !isAppWord(last);
+  const pluralOwner =
+    before.split(' ').length <= 3 && isPluralWord(last) && !isAppWord(last) && !hasVerb(before);
   if (
     !pluralOwner &&
     (isDomainPhrase(before) || startsWithDeterminer(before) || CLAUSE.test(rest) || isEntityListText(rest))
@@ -124,7 +125,7 @@ function readOpening(draft: Draft, sentence: string, opening: Opening): void {
     draft.template ??= templateIn(sentence);
     return noteUnread(draft, sentence);
   }
-  if (tail.length > 0 && !readVerbRelation(draft, tail)) noteUnread(draft, tail);
+  if (tail.length > 0 && !readVerbRelation(draft, tail, fieldReader(draft))) noteUnread(draft, tail);
 }
 
 // The opening phrase: a known domain, a list of entities, or a domain of its own.

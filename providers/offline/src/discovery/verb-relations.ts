@@ -1,6 +1,5 @@
 import nlp from 'compromise';
 import { addReference, ensureEntity, isEntity, Origin, resolveEntity, type Draft } from './draft.js';
-import { readFieldList } from './fields.js';
 import { noteMany, noteManyToMany } from './many-to-many.js';
 import { entityNameOf, isPluralWord } from './singular.js';
 
@@ -19,7 +18,7 @@ const MANY_TO_MANY = new Set(
 // Subjects that are the people using the API, not a kind of record.
 const SPEAKERS =
   /^(?:we|i|you|they|it|people|someone|anyone|everyone|admins?|the\s+system|the\s+api|the\s+app)$/i;
-const SEVERAL = /\b(?:many|several|multiple|any\s+number\s+of|lots\s+of)\b/i;
+const SEVERAL = /\b(?:many|several|multiple|any\s+number\s+of|lots\s+of|more\s+than\s+one)\b/i;
 
 interface Parts {
   readonly subject: string;
@@ -59,6 +58,7 @@ const entityOf = (draft: Draft, phrase: string): string | undefined => {
   const name = entityNameOf(
     phrase
       .toLowerCase()
+      .replace(/^(?:same|other|given|particular|single|individual)\s+/, '')
       .replace(/[^a-z\s'-]/g, '')
       .trim(),
   );
@@ -95,7 +95,11 @@ function relate(draft: Draft, parts: Parts, subject: string, object: string, sou
  * walked by walkers` (a dog names its walker), `students enroll in courses` (many-to-many). The rest
  * of the sentence may give the object's fields: `customers place orders with a date and a total`.
  */
-export function readVerbRelation(draft: Draft, sentence: string): boolean {
+export function readVerbRelation(
+  draft: Draft,
+  sentence: string,
+  readFields: (entity: string, text: string) => void,
+): boolean {
   const parts = partsOf(sentence);
   if (parts === undefined || SPEAKERS.test(parts.subject)) return false;
   const subject = entityOf(draft, parts.subject);
@@ -120,7 +124,7 @@ export function readVerbRelation(draft: Draft, sentence: string): boolean {
   }
   if (fields !== undefined) {
     ensureEntity(draft, object, Origin.described);
-    readFieldList(draft, object, fields, false);
+    readFields(object, fields);
   }
   draft.lastSubjects = [subject];
   return true;

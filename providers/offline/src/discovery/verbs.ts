@@ -1,9 +1,9 @@
 // The verbs a clause is built from, as regex sources shared by the clause readers.
 
 const MODAL = String.raw`(?:(?:that|which|who|can|could|should|must|will|would|may|might|also|each|always|usually|typically|optionally|then|do|does|need\s+to|needs\s+to|have\s+to|has\s+to)\s+)*`;
-const FIELD_VERB = String.raw`(?:have|has|contains?|includes?|stores?|holds?|needs?|keeps?|tracks?|records?|consists?\s+of|comes?\s+with)`;
+const FIELD_VERB = String.raw`(?:have|has|contains?|includes?|stores?|holds?|needs?|keeps?|tracks?|records?|carr(?:y|ies)|consists?\s+of|comes?\s+with)`;
 const PARTICIPLE = String.raw`(?:[a-z]+ed|made|given|written|run|held|taken|done|kept|sent|built|won|paid|drawn|shown|set|bought|sold|found|led|seen)`;
-const BELONG_VERB = String.raw`(?:belongs?\s+to|references?|refers?\s+to|points?\s+to|${PARTICIPLE}\s+(?:by|to|for|in|into|on|at|from|against|under|within|with))`;
+const BELONG_VERB = String.raw`(?:belongs?\s+to|references?|refers?\s+to|points?\s+to|${PARTICIPLE}(?:\s+(?:up|out|off|down|back|over))?\s+(?:by|to|for|in|into|on|at|from|against|under|within|with))`;
 const LINK_VERB = String.raw`(?:links?|connects?|joins?|associates?|relates?)`;
 const BE = String.raw`(?:is|are|be)`;
 const PREPOSITION = String.raw`(?:to|by|of|for|in|into|under|within|from|on|onto|at|against|about|through|via|inside|during|across|with)`;
@@ -25,7 +25,7 @@ const NOUN = String.raw`(?!(?:a|an|the|each|every|all|some|any|one|my|our|and|al
 
 // Where a sentence starts a new clause with a subject of its own: `…, tasks have a title`.
 export const NEXT_CLAUSE = new RegExp(
-  String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=${LEADING}${NOUN}(?:\s+${NOUN})?\s+${MODAL}(?:${FIELD_VERB}|${BELONG_VERB}|${LINK_VERB}|${BE}\s+(?:[a-z]+\s+)?${PREPOSITION})\s+\S)`,
+  String.raw`\s*,\s*(?:and\s+)?(?=(?:for\s+(?:each|every)|we|i)\s)|(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=${LEADING}${NOUN}(?:\s+${NOUN})?\s+${MODAL}(?:${FIELD_VERB}|${BELONG_VERB}|${LINK_VERB}|${BE}\s+(?:[a-z]+\s+)?${PREPOSITION})\s+\S)`,
   'gi',
 );
 
