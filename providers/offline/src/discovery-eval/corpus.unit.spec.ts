@@ -9,12 +9,12 @@ import { CATEGORIES, type Category } from './score.js';
 // worse fails here. The targets (TARGETS) are higher; each floor moves up as the reader improves.
 const FLOORS: Readonly<Record<Category, number>> = {
   entities: 0.83,
-  fields: 0.76,
-  types: 0.69,
-  required: 0.75,
+  fields: 0.78,
+  types: 0.71,
+  required: 0.78,
   relations: 0.68,
-  enums: 0.69,
-  unique: 0.85,
+  enums: 0.75,
+  unique: 0.88,
 };
 
 describe('the discovery corpus', () => {

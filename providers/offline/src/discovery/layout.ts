@@ -78,13 +78,20 @@ function tableSentences(rows: readonly string[], heading: Heading): string[] {
   const roles = cellsOf(head).map(roleOf);
   const headerText = cellsOf(head).join(' ');
   if (!roles.includes('name')) return rows.map(clean);
+  let section = heading.text;
   return body.flatMap((row) => {
+    // `| **Booking** | | |`: a row naming the entity the rows below belong to.
+    const raw = cellsOf(row);
+    if (raw.length > 1 && raw[0] !== '' && raw.slice(1).every((c) => c === '') && /\*\*|__/.test(row)) {
+      section = raw[0];
+      return [];
+    }
     const cells: Partial<Record<Column, string>> = {};
     cellsOf(row).forEach((cell, i) => {
       const role = roles[i];
       if (role !== undefined) cells[role] = cells[role] === undefined ? cell : `${cells[role]}, ${cell}`;
     });
-    const owner = cells.entity ?? heading.text;
+    const owner = cells.entity ?? section;
     const item = rowItem(cells, headerText);
     if (item === undefined || owner === undefined) return [];
     return [`${owner}: ${item}`];
@@ -119,7 +126,10 @@ export function flattenLayout(text: string): string {
       continue;
     }
     const title = HEADING.exec(line.replace(/\s*\([^()]*\)\s*(?=:?\s*$)/, ''));
-    const marked = title !== null && (title[2] === ':' || /^[ \t]*(?:#|\*\*|__)/.test(line));
+    // A short capitalised line right over a table names the table's entity.
+    const nextLine = lines.slice(i + 1).find((l) => l.trim() !== '') ?? '';
+    const beforeTable = TABLE_ROW.test(nextLine) && /^[ \t]*[A-Z]/.test(line);
+    const marked = title !== null && (title[2] === ':' || beforeTable || /^[ \t]*(?:#|\*\*|__)/.test(line));
     if (title !== null && marked && (title[1] ?? '').split(/\s+/).length <= 4) {
       const name = (title[1] ?? '').trim();
       // `Podcast hosting backend:` names the application: a sentence of its own, owning no bullets.
