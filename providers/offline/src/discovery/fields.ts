@@ -1,5 +1,15 @@
 import { toCamelCase, type FieldType } from '@mge/contracts';
-import { addField, addReference, ask, assume, isEntity, noteUnread, type Draft } from './draft.js';
+import {
+  addField,
+  addReference,
+  ask,
+  assume,
+  ensureEntity,
+  isEntity,
+  noteUnread,
+  Origin,
+  type Draft,
+} from './draft.js';
 import { typeOfHint, typeOfName } from './field-types.js';
 import { parseItem, type ParsedItem } from './item.js';
 import { noteMany, readElidedMany } from './many-to-many.js';
@@ -14,7 +24,18 @@ const MASS_NOUNS = new Set(
   ),
 );
 
+const MANY_WITH = /^(?:many|several|multiple|lots\s+of|any\s+number\s+of)\s+([a-z][a-z ]*?)\s*:\s*(.+)$/i;
+
 export function readFieldList(draft: Draft, entity: string, text: string, optional: boolean): void {
+  // `has many measurements: characteristic, nominal value and …`: the many records and their fields.
+  const manyWith = MANY_WITH.exec(text.trim());
+  const many = manyWith?.[1] === undefined ? undefined : entityNameOf(manyWith[1].toLowerCase());
+  if (many !== undefined && manyWith?.[2] !== undefined) {
+    ensureEntity(draft, many, Origin.described, manyWith[1]);
+    addReference(draft, many, entity, true, manyWith[0]);
+    noteMany(draft, entity, many, manyWith[0]);
+    return readFieldList(draft, many, manyWith[2], false);
+  }
   const enumTail = splitEnumTail(text);
   const items = mergeModifiers(splitList(enumTail?.head ?? text));
   const last = enumTail === undefined ? undefined : items.pop();

@@ -72,9 +72,17 @@ function readColon(draft: Draft, sentence: string): boolean {
     return true;
   }
   const last = before.toLowerCase().split(' ').pop() ?? '';
-  // `Recipes: title, …` lists a recipe's fields, even where `recipes` also names a known domain.
+  if (readEnumLine(draft, before, rest)) return true;
+  // `Recipes: title, …` or `Booking: customer name` lists that entity's fields, even where the word
+  // also names a known domain.
+  const named =
+    isPluralWord(last) || (/^[A-Z]/.test(before) && before.split(' ').length <= 2 && !CLAUSE.test(rest));
   const pluralOwner =
-    before.split(' ').length <= 3 && isPluralWord(last) && !isAppWord(last) && !hasVerb(before);
+    before.split(' ').length <= 3 &&
+    named &&
+    !isAppWord(last) &&
+    !hasVerb(before) &&
+    !startsWithDeterminer(before);
   if (
     !pluralOwner &&
     (isDomainPhrase(before) || startsWithDeterminer(before) || CLAUSE.test(rest) || isEntityListText(rest))
@@ -83,7 +91,6 @@ function readColon(draft: Draft, sentence: string): boolean {
     readClauses(draft, rest, undefined);
     return true;
   }
-  if (readEnumLine(draft, before, rest)) return true;
   const entity = entityNameOf(stripDeterminers(before));
   if (entity === undefined || before.split(' ').length > 3) return false;
   ensureEntity(draft, entity, Origin.described, before);
