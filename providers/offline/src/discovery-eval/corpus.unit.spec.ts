@@ -9,12 +9,12 @@ import { CATEGORIES, type Category } from './score.js';
 // worse fails here. The targets (TARGETS) are higher; each floor moves up as the reader improves.
 const FLOORS: Readonly<Record<Category, number>> = {
   entities: 0.83,
-  fields: 0.78,
-  types: 0.71,
+  fields: 0.79,
+  types: 0.75,
   required: 0.78,
-  relations: 0.68,
+  relations: 0.69,
   enums: 0.75,
-  unique: 0.88,
+  unique: 0.89,
 };
 
 describe('the discovery corpus', () => {

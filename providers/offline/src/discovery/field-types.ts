@@ -46,18 +46,23 @@ export function typeOfHint(hint: string): FieldType | undefined {
 }
 
 const NUMBER_WORDS = new Set(
-  'price amount cost total salary rate balance fee fees tax discount weight height width length depth budget revenue score latitude longitude lat lng percentage percent distance temperature wage subtotal income'.split(
+  'price amount cost total salary rate balance fee fees tax discount weight height width length depth budget revenue score latitude longitude lat lng percentage percent distance temperature wage subtotal income value premium reading allocation ph abv ibu mrr arr adr og fg size volume'.split(
     ' ',
   ),
 );
 const INTEGER_WORDS = new Set(
-  'stock quantity qty count year age pages rating capacity seats level rank servings credits points votes likes views floor minutes hours days'.split(
+  'stock quantity qty count year age pages rating capacity seats level rank servings credits points votes likes views floor minutes hours days duration vintage'.split(
     ' ',
   ),
 );
 const DATE_WORDS = new Set('date deadline due birthday birthdate dob timestamp expiry'.split(' '));
 const BOOLEAN_WORDS = new Set(
   'flag done active available completed complete published enabled disabled verified archived deleted paid approved visible hidden public private featured pinned locked confirmed cancelled canceled returned resolved closed shipped delivered blocked banned starred subscribed read'.split(
+    ' ',
+  ),
+);
+const DURATION_WORDS = new Set(
+  'cooking prep preparation travel run running wait waiting response lead cycle play screen down up'.split(
     ' ',
   ),
 );
@@ -73,6 +78,12 @@ export function typeOfName(nameWords: readonly string[]): FieldType | undefined 
   if (several && BOOLEAN_PREFIXES.has(first)) return 'boolean';
   if (BOOLEAN_WORDS.has(last)) return 'boolean';
   if ((several && (last === 'at' || last === 'on')) || DATE_WORDS.has(last)) return 'date';
+  if (several && (first === 'date' || last === 'from' || last === 'until' || last === 'since')) return 'date';
+  if (several && first === 'last' && /ed$/.test(last)) return 'date'; // `last watered`
+  if (several && (first === 'year' || first === 'quantity' || first === 'number')) return 'integer';
+  if (several && (first === 'percent' || first === 'percentage')) return 'number';
+  // `start time`, `scheduled time`: a moment; `cooking time`, `run time`: a duration.
+  if (several && last === 'time' && !DURATION_WORDS.has(first)) return 'date';
   if (NUMBER_WORDS.has(last)) return 'number';
   if (INTEGER_WORDS.has(last) || (first === 'number' && nameWords[1] === 'of')) return 'integer';
   if (nameWords.includes('email')) return 'email';

@@ -1,7 +1,7 @@
 import { addReference, ensureEntity, Origin, type Draft } from './draft.js';
 import { readFieldList } from './fields.js';
 import { entityNameOf, isPluralWord } from './singular.js';
-import { splitList, stripDeterminers } from './text.js';
+import { splitList, splitOutsideParens, stripDeterminers } from './text.js';
 
 // `spaces (code, unique; EV charging yes/no) on a level`: a kind of record, its fields, where it belongs.
 const ITEM = /^([a-z][a-z' -]*?)\s*\(([^()]*)\)\s*(.*)$/i;
@@ -42,6 +42,37 @@ export function readParenEntities(draft: Draft, text: string): boolean {
   }
   for (const item of items) {
     if (item.owner !== undefined) addReference(draft, item.entity, item.owner, true, item.phrase);
+  }
+  draft.lastSubjects = items.map((i) => i.entity);
+  return true;
+}
+
+const WITH_ITEM = /^(?:and\s+)?([a-z][a-z' -]*?)\s+with\s+(.+)$/i;
+const NEXT_WITH = /(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=[a-z]+(?:\s[a-z]+)?\s+with\s)/gi;
+
+/**
+ * `pets with a name and species, vets with a name and a unique licence number, and appointments with
+ * a scheduled time, each for one pet and one vet`: entities each with their fields, and where each
+ * belongs. False, reading nothing, unless there are two or more items of that shape.
+ */
+export function readWithEntities(
+  draft: Draft,
+  text: string,
+  readRelation: (subject: string, clause: string) => void,
+): boolean {
+  const items = splitOutsideParens(text, NEXT_WITH).map((item) => {
+    const [, phrase, rest] = WITH_ITEM.exec(item) ?? [];
+    const words = phrase === undefined ? '' : stripDeterminers(phrase).toLowerCase();
+    const plural = words !== '' && words.split(' ').length <= 3 && isPluralWord(words.split(' ').pop() ?? '');
+    const entity = plural ? entityNameOf(words) : undefined;
+    return entity === undefined || rest === undefined ? undefined : { entity, phrase: phrase ?? '', rest };
+  });
+  if (items.length < 2 || !items.every((i) => i !== undefined)) return false;
+  for (const { entity, phrase, rest } of items) {
+    const [fields = '', relation] = rest.split(/\s*,\s*each\s+/i);
+    ensureEntity(draft, entity, Origin.described, phrase);
+    readFieldList(draft, entity, fields, false);
+    if (relation !== undefined) readRelation(entity, `is ${relation.replace(/^is\s+/i, '')}`);
   }
   draft.lastSubjects = items.map((i) => i.entity);
   return true;

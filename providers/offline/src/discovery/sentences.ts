@@ -4,7 +4,7 @@ import { readClause } from './clauses.js';
 import { readCascade } from './cascade.js';
 import { readFieldList, splitEnumTail, fieldReader } from './fields.js';
 import { readManyToManySentence } from './many-to-many.js';
-import { readParenEntities } from './paren-entities.js';
+import { readParenEntities, readWithEntities } from './paren-entities.js';
 import { readSpeakerFields } from './speaker.js';
 import { isEntityListText, readEntityList, readNounList } from './lists.js';
 import { cleanDomain, cutSubordinate, isDomainPhrase, stripGerund } from './preamble.js';
@@ -67,7 +67,14 @@ function readColon(draft: Draft, sentence: string): boolean {
   const before = sentence.slice(0, at).trim().replace(FIELDS_OF, '');
   const rest = sentence.slice(at + 1).trim();
   if (!isPlainPhrase(before, 5) || rest.length === 0) return false;
-  if (readParenEntities(draft, rest)) {
+  const relate = (entity: string, clause: string): void => {
+    readClauses(
+      draft,
+      `each ${entity.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} ${clause}`,
+      undefined,
+    );
+  };
+  if (readParenEntities(draft, rest) || readWithEntities(draft, rest, relate)) {
     if (isDomainPhrase(before) || startsWithDeterminer(before)) nameDomain(draft, before);
     return true;
   }
