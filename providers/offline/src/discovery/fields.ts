@@ -24,6 +24,9 @@ const MASS_NOUNS = new Set(
   ),
 );
 
+const REFERENCE_TO =
+  /^(?:an?\s+|the\s+)?(?:optional\s+)?(?:reference|link|pointer|foreign\s+key|fk)\s+(?:to|for)\s+(?:an?\s+|the\s+|one\s+|its\s+)?([a-z][a-z ]*?)$/i;
+
 const MANY_WITH = /^(?:many|several|multiple|lots\s+of|any\s+number\s+of)\s+([a-z][a-z ]*?)\s*:\s*(.+)$/i;
 
 export function readFieldList(draft: Draft, entity: string, text: string, optional: boolean): void {
@@ -82,6 +85,10 @@ export const fieldReader =
 
 function readFieldItem(draft: Draft, entity: string, item: string, optional: boolean): void {
   if (readElidedMany(draft, entity, item)) return;
+  // `a reference to a customer`: the entity's reference, said as a field.
+  const [, named] = REFERENCE_TO.exec(item.trim()) ?? [];
+  const referenced = named === undefined ? undefined : entityNameOf(named.toLowerCase());
+  if (referenced !== undefined) return addReference(draft, entity, referenced, !optional, item.trim());
   // `an author writes many books`: a relation said inside a list.
   if (item.trim().split(/\s+/).length >= 3 && readVerbRelation(draft, item, fieldReader(draft))) return;
   const parsed = parseItem(item);

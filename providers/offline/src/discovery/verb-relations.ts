@@ -6,7 +6,8 @@ import { entityNameOf, isPluralWord } from './singular.js';
 // Subject, verb (with its particle), an optional preposition, then the object: `students enroll in courses`.
 const PATTERN =
   '^(#Determiner|#Value)? [<subject>(#Adjective|#Noun)? #Noun] (#Adverb|#Modal|#Auxiliary|#Copula|also|each)* ' +
-  '[<verb>#Verb+] [<preposition>#Preposition]? (#Determiner|#Value|many|several|multiple|any|more)* ' +
+  '[<verb>#Verb+] [<preposition>(#Preposition|to|into|onto|on|in|for|from|with|at|of)]? ' +
+  '(#Determiner|#Value|many|several|multiple|any|more|than)* ' +
   '[<object>(#Adjective|#Noun)? #Noun]';
 
 // Verbs whose two sides each have many of the other: a student enrolls in many courses, a course has many students.
@@ -73,6 +74,10 @@ export function hasVerb(phrase: string): boolean {
   return phrase.trim().includes(' ') && nlp(phrase).match('#Noun+ #Verb #Noun').found;
 }
 
+// Words after the object that change nothing: `works on many matters at once`.
+const TRAILING =
+  /^(?:at\s+once|at\s+a\s+time|too|as\s+well|also|over\s+time|(?:each|every|per)\s+[a-z]+)\W*$/i;
+
 const AND_OBJECT =
   /^(?:,\s*)?(?:and\s+|or\s+)?((?:to\s+|with\s+)?(?:an?|one|the|exactly\s+one|a\s+single|many|several|multiple)?\s*)([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)(?=$|\s*[,.;]|\s+(?:and|or|with)\b)/i;
 
@@ -115,7 +120,7 @@ export function readVerbRelation(
     rest = rest.slice(more[0].length).replace(/^[\s,]+/, '');
   }
   const fields = /^(?:with|that\s+(?:have|has)|which\s+(?:have|has)|having)\s+(.+)$/i.exec(rest)?.[1];
-  if (rest !== '' && fields === undefined) return false;
+  if (rest !== '' && fields === undefined && !TRAILING.test(rest)) return false;
   const source = sentence.trim();
   ensureEntity(draft, subject, Origin.referenced, parts.subject);
   for (const { entity, phrase, between } of objects) {
