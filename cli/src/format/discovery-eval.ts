@@ -38,5 +38,5 @@ export function formatDiscoveryEval(result: DiscoveryEval): string {
   ].filter((l) => l !== '');
   if (result.worst.length > 0)
     lines.push('', `The ${result.worst.length} worst readings:`, ...result.worst.flatMap(worstLines));
-  return `${lines.join('\n')}\n`;
+  return `${lines.map((l) => l.trimEnd()).join('\n')}\n`;
 }
