@@ -1,4 +1,5 @@
 import type { DiscoveryDocument } from '@mge/contracts';
+import { applyCascades } from './cascade.js';
 import { fillDefaults } from './defaults.js';
 import { buildDocument } from './document.js';
 import { ask, assume, createDraft, Origin, type Draft } from './draft.js';
@@ -41,6 +42,7 @@ export function discover(request: string): DiscoveryDocument {
   }
   for (const [word, correction] of corrected) assume(draft, `Read "${word}" as "${correction}"`);
   joinManyToMany(draft);
+  applyCascades(draft);
   fillDefaults(draft, text);
   return buildDocument(draft);
 }

@@ -79,7 +79,7 @@ const TRAILING =
   /^(?:at\s+once|at\s+a\s+time|too|as\s+well|also|over\s+time|(?:each|every|per)\s+[a-z]+)\W*$/i;
 
 const AND_OBJECT =
-  /^(?:,\s*)?(?:and\s+|or\s+)?((?:to\s+|with\s+)?(?:an?|one|the|exactly\s+one|a\s+single|many|several|multiple)?\s*)([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)(?=$|\s*[,.;]|\s+(?:and|or|with)\b)/i;
+  /^(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)((?:to\s+)?(?:an?|one|the|exactly\s+one|a\s+single|many|several|multiple)?\s*)([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)(?=$|\s*[,.;]|\s+(?:and|or|with)\b)/i;
 
 // The relation a verb says between its subject and one object.
 function relate(draft: Draft, parts: Parts, subject: string, object: string, source: string): void {

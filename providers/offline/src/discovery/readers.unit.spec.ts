@@ -1,0 +1,102 @@
+import { describe, expect, it } from '@jest/globals';
+import type { DiscoveryDocument } from '@mge/contracts';
+import { discover } from './discover.js';
+
+// `Pet name:string species:string[dog|cat] ownerId>Owner!cascade`: a compact view of what was read.
+function shape(doc: DiscoveryDocument): string[] {
+  return doc.entities.map((e) => {
+    const fields = e.fields.map((f) => {
+      const kind = f.type === 'reference' ? `>${f.references ?? ''}` : `:${f.type}`;
+      const values = f.values === undefined ? '' : `[${f.values.join('|')}]`;
+      return `${f.name}${kind}${values}${f.unique === true ? '!' : ''}${f.required ? '' : '?'}${f.onDelete === 'cascade' ? ' cascade' : ''}`;
+    });
+    return [e.name, ...fields].join(' ');
+  });
+}
+
+describe('discovery readers', () => {
+  it('reads a markdown table under a capitalised line, with enums, unique and optional notes', () => {
+    const doc = discover(
+      'Vet practice.\n\nPatient\n| field | type | notes |\n|---|---|---|\n| name | text | |\n| species | text | dog, cat or bird |\n| microchip | text | unique |\n| born on | date | optional |',
+    );
+    expect(shape(doc)).toEqual([
+      'Patient name:string species:string[dog|cat|bird] microchip:string! bornOn:date?',
+    ]);
+  });
+
+  it('reads headed bullet lists, and an application heading owns none of them', () => {
+    const doc = discover(
+      'Podcast hosting backend:\n- shows: title, explicit flag\n- episodes: title\n- each episode belongs to a show',
+    );
+    expect(shape(doc)).toEqual(['Show title:string explicit:boolean?', 'Episode title:string showId>Show']);
+  });
+
+  it('reads entities with their fields in parentheses and where each belongs', () => {
+    const doc = discover(
+      'Parking API: levels (number), spaces (code, unique; EV charging yes/no) on a level.',
+    );
+    expect(shape(doc)).toEqual([
+      'Level number:string',
+      'Space code:string! evCharging:boolean? levelId>Level',
+    ]);
+  });
+
+  it('reads relations said with other verbs, taking the one side from the singular', () => {
+    const doc = discover(
+      'Customers place orders with a date. Customers have a name. Meetings have a date. Books have a title. Each meeting discusses one book. Dogs are walked by walkers.',
+    );
+    expect(shape(doc)).toEqual(
+      expect.arrayContaining([
+        'Order customerId>Customer date:date',
+        'Meeting date:date bookId>Book',
+        'Dog walkerId>Walker',
+      ]),
+    );
+  });
+
+  it('makes a join entity of a many-to-many relation, however it is said', () => {
+    for (const request of [
+      'Students enroll in courses. Students have a name. Courses have a title.',
+      'Photos have a caption. Tags have a label. A photo can have many tags and a tag applies to many photos.',
+      'Doctors have a name. Patients have a name. Doctors and patients: many to many.',
+    ]) {
+      const joins = discover(request).entities.filter(
+        (e) => e.fields.filter((f) => f.type === 'reference').length === 2,
+      );
+      expect({ request, joins: joins.length }).toEqual({ request, joins: 1 });
+    }
+  });
+
+  it('makes a reference cascade when deleting the parent deletes its children', () => {
+    const doc = discover(
+      'Projects have a name. Tasks have a title and belong to a project. Deleting a project deletes its tasks.',
+    );
+    expect(shape(doc)).toContain('Task title:string projectId>Project cascade');
+  });
+
+  it('corrects plainly misspelt words, records each correction, and leaves software words alone', () => {
+    const doc = discover('A backend for my recipe colection: each recipie has a title and a discription.');
+    expect(shape(doc)).toEqual(['Recipe title:string description:string']);
+    expect(doc.assumptions).toEqual(
+      expect.arrayContaining(['Read "recipie" as "recipe"', 'Read "discription" as "description"']),
+    );
+    expect(doc.domain).toBe('recipe collection');
+  });
+
+  it('reads fields the speaker keeps, and names no entity after pronouns or fillers', () => {
+    const doc = discover(
+      "Hi! We'd log movies with the title, director and year. For critics we keep a name and an email.",
+    );
+    expect(shape(doc)).toEqual([
+      'Movie title:string director:string year:integer',
+      'Critic name:string email:email',
+    ]);
+  });
+
+  it('keeps the words of the request each entity and field was read from', () => {
+    const doc = discover('Books: title, a unique isbn. Each book belongs to an author.');
+    const book = doc.entities.find((e) => e.name === 'Book');
+    expect(book?.source).toBe('Books');
+    expect(book?.fields.map((f) => f.source)).toEqual(['title', 'a unique isbn', 'belongs to an author']);
+  });
+});
