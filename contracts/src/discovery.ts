@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
-const PascalName = z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'must be PascalCase, e.g. OrderItem');
-const CamelName = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be camelCase, e.g. dueDate');
+/** An entity's name: PascalCase. */
+export const PascalName = z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'must be PascalCase, e.g. OrderItem');
+/** A field's name: camelCase. */
+export const CamelName = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be camelCase, e.g. dueDate');
 
 /** The types a field can have in a generated backend. `reference` names another entity by its id. */
 export const FieldType = z.enum(['string', 'number', 'integer', 'boolean', 'date', 'email', 'reference']);

@@ -10,7 +10,7 @@ export {
   words,
 } from './naming.js';
 export type { DiscoveryDocumentInput } from './discovery.js';
-export { DiscoveryDocument, Entity, EntityField, FieldType } from './discovery.js';
+export { CamelName, DiscoveryDocument, Entity, EntityField, FieldType, PascalName } from './discovery.js';
 export { MasterPlan, Milestone, Phase, PhaseId, planMilestones, planTasks, Task, TaskKind } from './plan.js';
 export { AtomDraft, AtomKind, AtomSpec, ExternalImport } from './atoms.js';
 export { ValidationLevel, ValidationError, TokenUsage, TestCounts, SandboxLayer } from './events/common.js';

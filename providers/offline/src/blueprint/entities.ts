@@ -146,6 +146,20 @@ function modelFileOf(entity: string): string {
   return `src/${collectionName(entity)}/${toKebabCase(entity)}.ts`;
 }
 
+/**
+ * The other collections whose references name an entity, each with the repository type its routes
+ * need to see them: `CascadeLookup` when any of their references cascades, else `ReferrerLookup`.
+ */
+export function referrerLookups(entity: EntityModel): Map<string, 'CascadeLookup' | 'ReferrerLookup'> {
+  const lookups = new Map<string, 'CascadeLookup' | 'ReferrerLookup'>();
+  for (const r of entity.referrers.filter((x) => !x.self)) {
+    if (lookups.get(r.depsKey) !== 'CascadeLookup') {
+      lookups.set(r.depsKey, r.cascade ? 'CascadeLookup' : 'ReferrerLookup');
+    }
+  }
+  return lookups;
+}
+
 /** Task ids of an entity's files. */
 export const entityTaskIds = (entity: Pick<EntityModel, 'kebab'>) => ({
   model: `${entity.kebab}-model`,

@@ -1,10 +1,7 @@
-import { FieldType, formatIssues } from '@mge/contracts';
+import { CamelName, FieldType, formatIssues, PascalName } from '@mge/contracts';
 import { ValidationFailure } from '@mge/kit/errors';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-
-const PascalName = z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'must be PascalCase, e.g. OrderItem');
-const CamelName = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be camelCase, e.g. dueDate');
 
 /** A field as a careful reader would take it from the request. */
 export const ExpectedField = z

@@ -11,7 +11,7 @@ import {
   type Draft,
 } from './draft.js';
 import { typeOfHint, typeOfName } from './field-types.js';
-import { parseItem, type ParsedItem } from './item.js';
+import { isEnumValue, parseItem, type ParsedItem } from './item.js';
 import { noteMany, readElidedMany } from './many-to-many.js';
 import { readVerbRelation } from './verb-relations.js';
 import { entityNameOf, isPluralWord } from './singular.js';
@@ -71,7 +71,7 @@ export function splitEnumTail(text: string): { head: string; values: string[] } 
       .trim()
       .toLowerCase(),
   );
-  const plain = values.every((v) => /^[a-z0-9][a-z0-9 '&+-]*$/.test(v) && v.split(' ').length <= 3);
+  const plain = values.every(isEnumValue);
   if (values.length < 2 || !plain || new Set(values).size !== values.length) return undefined;
   return { head: text.slice(0, at).trim(), values };
 }

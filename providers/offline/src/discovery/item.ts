@@ -77,6 +77,9 @@ function nameWords(words: readonly string[]): { name: string[]; flag: boolean } 
 
 const VALUE = /^[a-z0-9][a-z0-9 '&+-]*$/i;
 
+/** Whether a word or phrase can be an enum's value: plain characters, up to three words. */
+export const isEnumValue = (value: string): boolean => VALUE.test(value) && value.split(' ').length <= 3;
+
 // Hints that list an enum's values rather than a type: two or more plain words or phrases.
 function enumValues(hints: readonly string[]): string[] | undefined {
   const spread = hints
@@ -86,7 +89,7 @@ function enumValues(hints: readonly string[]): string[] | undefined {
     .filter((v) => v.length > 0);
   if (spread.length < 2 || new Set(spread).size !== spread.length) return undefined;
   if (hints.length === 1 && typeOfHint(hints[0] ?? '') !== undefined) return undefined; // `yes/no` is a type
-  const plain = spread.every((v) => VALUE.test(v) && v.split(' ').length <= 3 && typeOfHint(v) === undefined);
+  const plain = spread.every((v) => isEnumValue(v) && typeOfHint(v) === undefined);
   return plain ? spread : undefined;
 }
 

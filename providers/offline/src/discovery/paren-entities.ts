@@ -1,6 +1,6 @@
 import { addReference, ensureEntity, Origin, type Draft } from './draft.js';
 import { readFieldList } from './fields.js';
-import { entityNameOf, isPluralWord } from './singular.js';
+import { entityNameOf, pluralEntityOf } from './singular.js';
 import { splitList, splitOutsideParens, stripDeterminers } from './text.js';
 
 // `spaces (code, unique; EV charging yes/no) on a level`: a kind of record, its fields, where it belongs.
@@ -18,9 +18,7 @@ interface ParenItem {
 function parseParenItem(item: string): ParenItem | undefined {
   const [, phrase, fields, tail] = ITEM.exec(item.trim()) ?? [];
   if (phrase === undefined || fields === undefined) return undefined;
-  const words = stripDeterminers(phrase).toLowerCase();
-  if (!isPluralWord(words.split(' ').pop() ?? '') || words.split(' ').length > 3) return undefined;
-  const entity = entityNameOf(words);
+  const entity = pluralEntityOf(stripDeterminers(phrase).toLowerCase());
   if (entity === undefined) return undefined;
   const ownerWords = (tail ?? '').trim() === '' ? undefined : BELONGS.exec((tail ?? '').trim())?.[1];
   if ((tail ?? '').trim() !== '' && ownerWords === undefined) return undefined;
@@ -62,9 +60,7 @@ export function readWithEntities(
 ): boolean {
   const items = splitOutsideParens(text, NEXT_WITH).map((item) => {
     const [, phrase, rest] = WITH_ITEM.exec(item) ?? [];
-    const words = phrase === undefined ? '' : stripDeterminers(phrase).toLowerCase();
-    const plural = words !== '' && words.split(' ').length <= 3 && isPluralWord(words.split(' ').pop() ?? '');
-    const entity = plural ? entityNameOf(words) : undefined;
+    const entity = phrase === undefined ? undefined : pluralEntityOf(stripDeterminers(phrase).toLowerCase());
     return entity === undefined || rest === undefined ? undefined : { entity, phrase: phrase ?? '', rest };
   });
   if (items.length < 2 || !items.every((i) => i !== undefined)) return false;

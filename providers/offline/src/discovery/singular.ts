@@ -61,6 +61,14 @@ const NOT_NAMES = new Set(
   ),
 );
 
+// `parking sessions` → `ParkingSession`: the entity a plural phrase of up to three lower-case words
+// names; undefined for a singular or longer phrase.
+export function pluralEntityOf(words: string): string | undefined {
+  const parts = words.split(' ');
+  if (parts.length > 3 || !isPluralWord(parts[parts.length - 1] ?? '')) return undefined;
+  return entityNameOf(words);
+}
+
 // `order items` → `OrderItem`; undefined when the phrase cannot name an entity.
 export function entityNameOf(phrase: string): string | undefined {
   const parts = words(phrase.replace(/'s\b/gi, ''));

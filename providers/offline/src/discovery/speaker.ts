@@ -1,6 +1,6 @@
 import { ensureEntity, Origin, type Draft } from './draft.js';
 import { readFieldList } from './fields.js';
-import { entityNameOf, isPluralWord } from './singular.js';
+import { pluralEntityOf } from './singular.js';
 
 const KEEP = String.raw`(?:keep|store|track|record|log|save|need|want|hold|capture|list|enter|note|manage|register|catalog(?:ue)?)`;
 const WHO = String.raw`(?:we|i|you|they|users?|staff|people|the\s+app|the\s+system|the\s+api)`;
@@ -22,9 +22,7 @@ export function readSpeakerFields(draft: Draft, sentence: string): boolean {
   const found = FOR_THEM.exec(sentence) ?? THEM_WITH.exec(sentence);
   const [, phrase, fields] = found ?? [];
   if (phrase === undefined || fields === undefined) return false;
-  const words = phrase.toLowerCase().trim();
-  if (words.split(' ').length > 3 || !isPluralWord(words.split(' ').pop() ?? '')) return false;
-  const entity = entityNameOf(words);
+  const entity = pluralEntityOf(phrase.toLowerCase().trim());
   if (entity === undefined) return false;
   ensureEntity(draft, entity, Origin.described, phrase.trim());
   readFieldList(draft, entity, fields, false);

@@ -1,16 +1,11 @@
 import { atom, str } from '../code.js';
-import { entityTaskIds } from '../entities.js';
+import { entityTaskIds, referrerLookups } from '../entities.js';
 import type { AtomTemplate, EntityModel, FieldModel, FileTemplate, ReferrerModel } from '../model.js';
 
 /** The dependencies interface: the entity's own repository and one per referenced collection. */
 function depsAtom(entity: EntityModel): AtomTemplate {
   const { names } = entity;
-  const referring = new Map<string, string>();
-  for (const r of entity.referrers.filter((x) => !x.self)) {
-    if (referring.get(r.depsKey) !== 'CascadeLookup') {
-      referring.set(r.depsKey, r.cascade ? 'CascadeLookup' : 'ReferrerLookup');
-    }
-  }
+  const referring = referrerLookups(entity);
   const referenced = new Set(entity.references.map((r) => r.depsKey));
   const lookup = (key: string): string => {
     const extra = referring.get(key);

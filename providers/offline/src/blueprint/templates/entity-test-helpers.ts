@@ -1,4 +1,5 @@
 import { arrayLiteral, atom, indent, objectLiteral, str } from '../code.js';
+import { referrerLookups } from '../entities.js';
 import type { AtomTemplate, EntityModel, FieldModel, ReferenceModel } from '../model.js';
 import { literal, sampleValue, seedValue } from '../samples.js';
 
@@ -63,9 +64,7 @@ export function entityTestHelpers(
   const seed = selfReference === undefined ? undefined : seedLiteral(entity.fields, selfReference.seedId, 3);
   const own = repositoryWith(names.type, seed, uniqueArgument(entity));
   const referenced = new Set(entity.references.map((r) => r.depsKey));
-  const referring = new Set(
-    entity.referrers.filter((r) => !r.self && !referenced.has(r.depsKey)).map((r) => r.depsKey),
-  );
+  const referring = new Set([...referrerLookups(entity).keys()].filter((key) => !referenced.has(key)));
   const repositories = [
     `    ${entity.depsKey}: ${own},`,
     ...entity.references.map((r) => `    ${r.depsKey}: ${seededRepository(r, entities)},`),
