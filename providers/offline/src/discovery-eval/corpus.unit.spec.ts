@@ -8,13 +8,13 @@ import { CATEGORIES, type Category } from './score.js';
 // The F1 the offline reader reaches on the shipped corpus today, rounded down: a reading that gets
 // worse fails here. The targets (TARGETS) are higher; each floor moves up as the reader improves.
 const FLOORS: Readonly<Record<Category, number>> = {
-  entities: 0.83,
-  fields: 0.79,
-  types: 0.75,
-  required: 0.78,
-  relations: 0.71,
-  enums: 0.75,
-  unique: 0.89,
+  entities: 0.87,
+  fields: 0.83,
+  types: 0.80,
+  required: 0.83,
+  relations: 0.77,
+  enums: 0.78,
+  unique: 0.91,
 };
 
 describe('the discovery corpus', () => {

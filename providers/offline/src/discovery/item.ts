@@ -19,7 +19,7 @@ const MANY =
   /^(?:(?:a|an)\s+)?(?:many|several|multiple|lots of|a lot of|zero or more|one or more|more than one|list of|set of)\s+/i;
 const TYPE_SUFFIX =
   /\s+(?:of\s+type|as(?:\s+an?)?)\s+([a-z][a-z/ -]*)$|\s*:\s*([a-z][a-z/ -]*)$|\s+(yes\/no|true\/false|y\/n)$/i;
-const LEADING = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'one', 'optional', 'required']);
+const LEADING = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'one', 'optional', 'required', 'just', 'only', 'any', 'some']);
 const MODIFIERS = new Set(['optional', 'optionally', 'required', 'mandatory', 'nullable', 'unique']);
 const FILLERS = new Set(['field', 'column', 'attribute', 'property']);
 // Words that start a clause of their own, so the item is not one field name.

@@ -1,7 +1,7 @@
 import { addReference, ensureEntity, Origin, type Draft } from './draft.js';
 import { readFieldList } from './fields.js';
 import { entityNameOf, pluralEntityOf } from './singular.js';
-import { splitList, splitOutsideParens, stripDeterminers } from './text.js';
+import { isPlainPhrase, splitList, splitOutsideParens, stripDeterminers } from './text.js';
 
 // `spaces (code, unique; EV charging yes/no) on a level`: a kind of record, its fields, where it belongs.
 const ITEM = /^([a-z][a-z' -]*?)\s*\(([^()]*)\)\s*(.*)$/i;
@@ -17,13 +17,20 @@ interface ParenItem {
 
 function parseParenItem(item: string): ParenItem | undefined {
   const [, phrase, fields, tail] = ITEM.exec(item.trim()) ?? [];
-  if (phrase === undefined || fields === undefined) return undefined;
+  if (phrase === undefined || fields === undefined) return parseBareItem(item);
   const entity = pluralEntityOf(stripDeterminers(phrase).toLowerCase());
   if (entity === undefined) return undefined;
   const ownerWords = (tail ?? '').trim() === '' ? undefined : BELONGS.exec((tail ?? '').trim())?.[1];
   if ((tail ?? '').trim() !== '' && ownerWords === undefined) return undefined;
   const owner = ownerWords === undefined ? undefined : entityNameOf(ownerWords.toLowerCase());
   return { entity, phrase: phrase.trim(), fields: fields.replace(/;/g, ','), owner };
+}
+
+// `the performances` beside items with fields: a record the request names without any.
+function parseBareItem(item: string): ParenItem | undefined {
+  const phrase = stripDeterminers(item.trim()).toLowerCase();
+  const entity = isPlainPhrase(phrase, 3) ? pluralEntityOf(phrase) : undefined;
+  return entity === undefined ? undefined : { entity, phrase, fields: '', owner: undefined };
 }
 
 /**
@@ -34,8 +41,9 @@ function parseParenItem(item: string): ParenItem | undefined {
 export function readParenEntities(draft: Draft, text: string): boolean {
   const items = splitList(text).map(parseParenItem);
   if (items.length === 0 || !items.every((i) => i !== undefined)) return false;
+  if (items.every((i) => i.fields === '')) return false;
   for (const item of items) {
-    ensureEntity(draft, item.entity, Origin.described, item.phrase);
+    ensureEntity(draft, item.entity, item.fields === '' ? Origin.listed : Origin.described, item.phrase);
     readFieldList(draft, item.entity, item.fields, false);
   }
   for (const item of items) {
@@ -71,5 +79,19 @@ export function readWithEntities(
     if (relation !== undefined) readRelation(entity, `is ${relation.replace(/^is\s+/i, '')}`);
   }
   draft.lastSubjects = items.map((i) => i.entity);
+  return true;
+}
+
+const EACH_WITH =
+  /^(?:(?:we|i)\s+(?:also\s+)?have\s+|there\s+(?:is|are)\s+)?(?:a\s+list\s+of\s+)?([a-z][a-z' -]*?)\s*,\s*each\s+(?:with|having|has|holding)\s+(.+)$/i;
+
+/** `Basically we have teams, each with a name and a captain phone number`: one entity and its fields. */
+export function readEachWith(draft: Draft, text: string): boolean {
+  const [, phrase, fields] = EACH_WITH.exec(text.trim()) ?? [];
+  const entity = phrase === undefined ? undefined : pluralEntityOf(stripDeterminers(phrase).toLowerCase());
+  if (entity === undefined || fields === undefined) return false;
+  ensureEntity(draft, entity, Origin.described, phrase);
+  readFieldList(draft, entity, fields, false);
+  draft.lastSubjects = [entity];
   return true;
 }

@@ -99,4 +99,37 @@ describe('discovery readers', () => {
     expect(book?.source).toBe('Books');
     expect(book?.fields.map((f) => f.source)).toEqual(['title', 'a unique isbn', 'belongs to an author']);
   });
+
+  it('reads many-to-many from two halves that each say "many" of the other', () => {
+    const doc = discover(
+      'Garage backend: parts have a name and a price, repairs have a date. Parts can be used in many repairs and a repair can use several parts.',
+    );
+    expect(shape(doc)).toEqual([
+      'Part name:string price:number',
+      'Repair date:date',
+      'PartRepair partId>Part repairId>Repair',
+    ]);
+  });
+
+  it('reads a record given its fields in parentheses where a relation points at it', () => {
+    const doc = discover(
+      'Procurement backend: requisitions have a number and a date. Each requisition is raised by a requester (name, department).',
+    );
+    expect(shape(doc)).toEqual([
+      'Requisition number:string date:date requesterId>Requester',
+      'Requester name:string department:string',
+    ]);
+  });
+
+  it('reads past the speaker, a dash and "each with"', () => {
+    const doc = discover(
+      'Hi! I would like to keep track of owners (name, phone number and email) and their pets. Basically we have teams, each with a name and a captain phone number. Each team has a coach - coaches just need a name and a phone.',
+    );
+    expect(shape(doc)).toEqual([
+      'Owner name:string phoneNumber:string email:email',
+      'Pet name:string',
+      'Team name:string captainPhoneNumber:string coachId>Coach',
+      'Coach name:string phone:string',
+    ]);
+  });
 });

