@@ -8,12 +8,12 @@ import { CATEGORIES, type Category } from './score.js';
 // The F1 the offline reader reaches on the shipped corpus today, rounded down: a reading that gets
 // worse fails here. The targets (TARGETS) are higher; each floor moves up as the reader improves.
 const FLOORS: Readonly<Record<Category, number>> = {
-  entities: 0.87,
-  fields: 0.83,
-  types: 0.80,
-  required: 0.83,
-  relations: 0.77,
-  enums: 0.78,
+  entities: 0.88,
+  fields: 0.84,
+  types: 0.81,
+  required: 0.84,
+  relations: 0.78,
+  enums: 0.79,
   unique: 0.91,
 };
 

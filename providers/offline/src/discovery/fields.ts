@@ -27,7 +27,8 @@ const MASS_NOUNS = new Set(
 const REFERENCE_TO =
   /^(?:an?\s+|the\s+)?(?:optional\s+)?(?:reference|link|pointer|foreign\s+key|fk)\s+(?:to|for)\s+(?:an?\s+|the\s+|one\s+|its\s+)?([a-z][a-z ]*?)$/i;
 
-const MANY_WITH = /^(?:many|several|multiple|lots\s+of|any\s+number\s+of)\s+([a-z][a-z ]*?)\s*:\s*(.+)$/i;
+const MANY_WITH =
+  /^(?:many|several|multiple|lots\s+of|any\s+number\s+of)\s+([a-z][a-z ]*?)(?:\s*:\s*|\s*,\s*each\s+(?:with|having|has|holding)\s+)(.+)$/i;
 
 export function readFieldList(draft: Draft, entity: string, text: string, optional: boolean): void {
   // `has many measurements: characteristic, nominal value and …`: the many records and their fields.

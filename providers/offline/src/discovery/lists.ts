@@ -62,3 +62,12 @@ export function isEntityListText(text: string): boolean {
   const items = parseAll(raw);
   return items !== undefined && items.every((i) => i.plural) && raw.every((r) => !/^(?:an?|the)\s/i.test(r));
 }
+
+const APP_FOR =
+  /^(?:(?:our|my|the|a|an)\s+)?(?:[a-z-]+\s+){0,4}?(?:needs?|wants?|would\s+like|is\s+looking\s+for|asks?\s+for)\s+(?:an?|the|one)\s+(?:[a-z-]+\s+){0,3}?(?:api|backend|back-end|system|app|application|service|database|tool|platform)\s+(?:for|to\s+(?:manage|track|store|handle|keep\s+track\s+of|record))\s+(.+)$/i;
+
+/** `Our dental practice needs a backend for appointments and treatment records`: the entities listed. */
+export function readAppFor(draft: Draft, sentence: string): boolean {
+  const list = APP_FOR.exec(sentence.trim())?.[1];
+  return list !== undefined && readNounList(draft, list);
+}

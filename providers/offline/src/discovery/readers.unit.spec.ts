@@ -132,4 +132,27 @@ describe('discovery readers', () => {
       'Coach name:string phone:string',
     ]);
   });
+
+  it('corrects a misspelling by the words the request uses and how often a word is spoken', () => {
+    const doc = discover(
+      'We need to track our truks. Each truck has a licence plate and a milage. Recipies have a titel and a Bortle rating.',
+    );
+    expect(shape(doc)).toEqual([
+      'Truck licencePlate:string mileage:string',
+      'Recipe title:string bortleRating:integer',
+    ]);
+    expect(doc.assumptions).toEqual(
+      expect.arrayContaining(['Read "truks" as "trucks"', 'Read "recipies" as "recipes"']),
+    );
+  });
+
+  it('reads the records a backend is said to be for, and many records each with their fields', () => {
+    const doc = discover(
+      'Our dental practice needs a backend for appointments and treatment records. An appointment can include several treatments, each with a code and a fee.',
+    );
+    expect(shape(doc)).toEqual([
+      'Appointment name:string',
+      'Treatment appointmentId>Appointment code:string fee:number',
+    ]);
+  });
 });

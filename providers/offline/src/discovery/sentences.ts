@@ -9,7 +9,7 @@ import { plainSpeech } from './speech.js';
 import { readQuantifiedManyToMany } from './quantified.js';
 import { hoistParenEntities } from './hoist.js';
 import { readSpeakerFields } from './speaker.js';
-import { isEntityListText, readEntityList, readNounList } from './lists.js';
+import { isEntityListText, readAppFor, readEntityList, readNounList } from './lists.js';
 import { cleanDomain, cutSubordinate, isDomainPhrase, stripGerund } from './preamble.js';
 import { entityNameOf, isPluralWord } from './singular.js';
 import { templateIn } from './template-lookup.js';
@@ -41,6 +41,7 @@ export function readSentence(draft: Draft, said: string, opening: Opening | unde
   const sentence = plainSpeech(hoisted);
   if (sentence !== hoisted && (readParenEntities(draft, sentence) || readEachWith(draft, sentence))) return;
   if (readManyToManySentence(draft, sentence) || readQuantifiedManyToMany(draft, sentence)) return;
+  if (readAppFor(draft, sentence)) return;
   if (readColon(draft, sentence)) return;
   readClauses(draft, sentence, opening);
 }

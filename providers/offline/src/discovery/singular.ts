@@ -40,8 +40,6 @@ const PASCAL = /^[A-Z][A-Za-z0-9]*$/;
 const KIND_WORDS = new Set([
   'entity',
   'entities',
-  'record',
-  'records',
   'model',
   'models',
   'resource',

@@ -12,7 +12,8 @@ const checkerOf = (d: { readonly aff: Uint8Array; readonly dic: Uint8Array }): C
 // Loaded once, on first use (about a third of a second).
 const load = (): readonly Checker[] => (checkers ??= [checkerOf(american), checkerOf(british)]);
 
-const WORD = /\b[a-z]{5,}\b/g;
+const WORD = /\b[A-Za-z][a-z]{4,}\b/g;
+const OPENS = /(?:^|[.!?:|\n-])\s*$/;
 // Words of software requests no general dictionary holds.
 const TECH = new Set(
   'backend frontend datetime timestamp autopay webhook username signup login logout admin config metadata checkbox dropdown enum boolean uuid json url urls email emails'.split(
@@ -41,8 +42,11 @@ function distance(a: string, b: string): number {
 function isKnown(word: string, all: readonly Checker[]): boolean {
   const name = `${word.charAt(0).toUpperCase()}${word.slice(1)}`; // `swiss`, as in a Swiss tournament
   if (TECH.has(word) || all.some((c) => c.correct(word) || c.correct(name))) return true;
-  const stem = word.replace(SUFFIX, '');
-  return stem.length >= 4 && all.some((c) => c.correct(stem) || c.correct(`${stem}e`));
+  const ending = SUFFIX.exec(word)?.[0] ?? '';
+  const stem = word.slice(0, word.length - ending.length);
+  // `writer` is `write` less its `e`; `minuts` is not `minute` plus an `s`.
+  const dropsE = ending !== 's' && ending !== 'es';
+  return stem.length >= 4 && all.some((c) => c.correct(stem) || (dropsE && c.correct(`${stem}e`)));
 }
 
 // How often each word is spoken (SUBTLEX-US), loaded once, only when a word is misspelt.
@@ -86,13 +90,15 @@ function correctionOf(word: string, context: ReadonlySet<string>): string | unde
 export function correctSpelling(text: string): { text: string; corrected: ReadonlyMap<string, string> } {
   const corrected = new Map<string, string>();
   const context = new Set(text.toLowerCase().match(WORD) ?? []);
-  const fixed = text.replace(WORD, (word) => {
-    const known = corrected.get(word);
-    if (known !== undefined) return known;
-    const correction = correctionOf(word, context);
-    if (correction === undefined) return word;
+  const fixed = text.replace(WORD, (written, at: number) => {
+    // `Recipies` opening a sentence is corrected like `recipies` and keeps its capital; a capital
+    // inside a sentence names something (`Bortle`) and is left alone.
+    const word = written.toLowerCase();
+    if (written !== word && !OPENS.test(text.slice(0, at))) return written;
+    const correction = corrected.get(word) ?? correctionOf(word, context);
+    if (correction === undefined) return written;
     corrected.set(word, correction);
-    return correction;
+    return written === word ? correction : `${correction.charAt(0).toUpperCase()}${correction.slice(1)}`;
   });
   return { text: fixed, corrected };
 }
