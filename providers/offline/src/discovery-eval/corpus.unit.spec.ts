@@ -9,11 +9,11 @@ import { CATEGORIES, type Category } from './score.js';
 // worse fails here. The targets (TARGETS) are higher; each floor moves up as the reader improves.
 const FLOORS: Readonly<Record<Category, number>> = {
   entities: 0.88,
-  fields: 0.84,
-  types: 0.81,
-  required: 0.84,
-  relations: 0.78,
-  enums: 0.79,
+  fields: 0.86,
+  types: 0.82,
+  required: 0.85,
+  relations: 0.79,
+  enums: 0.80,
   unique: 0.91,
 };
 

@@ -19,7 +19,25 @@ const MANY =
   /^(?:(?:a|an)\s+)?(?:many|several|multiple|lots of|a lot of|zero or more|one or more|more than one|list of|set of)\s+/i;
 const TYPE_SUFFIX =
   /\s+(?:of\s+type|as(?:\s+an?)?)\s+([a-z][a-z/ -]*)$|\s*:\s*([a-z][a-z/ -]*)$|\s+(yes\/no|true\/false|y\/n)$/i;
-const LEADING = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'one', 'optional', 'required', 'just', 'only', 'any', 'some']);
+const LEADING = new Set([
+  'a',
+  'an',
+  'the',
+  'its',
+  'their',
+  'his',
+  'her',
+  'my',
+  'our',
+  'your',
+  'one',
+  'optional',
+  'required',
+  'just',
+  'only',
+  'any',
+  'some',
+]);
 const MODIFIERS = new Set(['optional', 'optionally', 'required', 'mandatory', 'nullable', 'unique']);
 const FILLERS = new Set(['field', 'column', 'attribute', 'property']);
 // Words that start a clause of their own, so the item is not one field name.
@@ -94,7 +112,10 @@ function enumValues(hints: readonly string[]): string[] | undefined {
 }
 
 const UNIT =
-  /\s+(?:in|as)\s+(?:kg|kgs|kilos?|kilograms?|grams?|g|litres?|liters?|l|ml|millilitres?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|hectares?|acres?|metres?|meters?|m|cm|mm|km|miles?|gb|mb|tb|pounds?|lbs?|euros?|dollars?|gbp|usd|eur|percent|%|seconds?|secs?|pence|cents?|pixels?|px|celsius|degrees?)$/i;
+  /\s+(?:in|as)\s+(?:kg|kgs|kilos?|kilograms?|grams?|g|litres?|liters?|l|ml|millilitres?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|hectares?|acres?|metres?|meters?|m|cm|mm|km|miles?|gb|mb|tb|pounds?|lbs?|euros?|dollars?|gbp|usd|eur|percent|%|seconds?|secs?|pence|cents?|pixels?|px|celsius|degrees?|bytes?|kb|mph|km\/h|inches|feet|ft|stars?|points?)$/i;
+// What follows the name and only qualifies it: `between 0 and 100`, `out of ten`, `afterwards`.
+const QUALIFIER =
+  /\s+(?:(?:between|from|out\s+of)\s+\S.*|afterwards|if\s+any|if\s+known|for\s+(?:the|a|an|each|every)\s+[a-z]+)$/i;
 const WHETHER =
   /^whether\s+(?:(?:it|they|the\s+[a-z]+|he|she)\s+(?:is|are|was|were|has|have|had)\s+(?:been\s+)?|(?:it|they)\s+)?/i;
 
@@ -102,8 +123,13 @@ const WHETHER =
 export function parseItem(raw: string): ParsedItem | undefined {
   const whether = WHETHER.test(raw.trim()) && /^whether\b/i.test(raw.trim());
   const item = raw.trim().replace(WHETHER, '').replace(UNIT, '');
-  const taken = takeHints(item);
-  const rest = taken.rest;
+  const said = takeHints(item);
+  // `a score from 1 to 5`, `out of 10`: a whole number in a range.
+  const ranged = /\b(?:from\s+\d+\s+to\s+\d+|out\s+of\s+\d+)\b/i.test(said.rest) && said.hints.length === 0;
+  const taken = ranged ? { ...said, hints: ['integer'] } : said;
+  // `whether it is featured on the homepage` → `featured`.
+  const spoken = whether ? taken.rest.replace(/\s+(?:on|in|at|for|to|by|with|from|during)\s+.*$/i, '') : taken.rest;
+  const rest = spoken.replace(UNIT, '').replace(QUALIFIER, '');
   const unique = /\bunique\b/i.test(item);
   const modifiers = taken.hints.filter((h) => !/^unique$/i.test(h));
   const values = enumValues(modifiers.filter((h) => !isModifier(h)));

@@ -1,4 +1,4 @@
-import { isEntity, resolveEntity, type Draft } from './draft.js';
+import { resolveEntity, type Draft } from './draft.js';
 import { noteManyToMany } from './many-to-many.js';
 import { entityNameOf } from './singular.js';
 import { maskParens } from './text.js';
@@ -7,40 +7,37 @@ const QUANTIFIER =
   /\b(?:many|several|multiple|lots\s+of|loads\s+of|a\s+lot\s+of|a\s+bunch\s+of|plenty\s+of|any\s+number\s+of|more\s+than\s+one|one\s+or\s+more|various)\s+$/i;
 // Where one half of the sentence ends and the other, with a subject of its own, begins.
 const HALVES = /\s*[,;:]\s*(?:and\s+|while\s+|but\s+|whereas\s+)?|\s+(?:and|while|but|whereas)\s+/gi;
-const DETERMINER = /^(?:an?|the|each|every|one|any|some|our|my)\s+/i;
 
-interface Mention {
-  readonly entity: string;
-  readonly quantified: boolean;
-  readonly at: number;
+const LEAD = /^(?:(?:and|but|also|obviously|then|so|of\s+course|while|whereas)\s+)*(?:(?:an?|the|each|every|one|any|some|our|my)\s+)?(?:(?:same|other|given|single)\s+)?/i;
+const SHARED = /\b(?:are|is)\s+shared\s+(?:between|by|across|among)\s+$/i;
+
+// The entities a phrase of one or two words may name: `job postings` → JobPosting and Posting.
+function namesAt(draft: Draft, words: readonly string[], at: number): string[] {
+  return [2, 1].flatMap((width) => {
+    const phrase = words.slice(at, at + width).join(' ').toLowerCase();
+    const name = /^[a-z][a-z -]*$/.test(phrase) ? entityNameOf(phrase) : undefined;
+    return name === undefined || at + width > words.length ? [] : [resolveEntity(draft, name)];
+  });
 }
 
-// Entities a clause names, longest phrase first: `job postings` before `postings`.
-function mentionsIn(draft: Draft, clause: string): Mention[] {
-  const words = clause.split(/\s+/);
-  const found: Mention[] = [];
-  for (let i = 0; i < words.length; i++) {
-    for (const width of [2, 1]) {
-      const phrase = words.slice(i, i + width).join(' ').toLowerCase();
-      if (!/^[a-z][a-z -]*$/.test(phrase)) continue;
-      const name = entityNameOf(phrase);
-      const entity = name === undefined ? undefined : resolveEntity(draft, name);
-      if (entity === undefined || !isEntity(draft, entity)) continue;
-      found.push({ entity, quantified: QUANTIFIER.test(`${words.slice(0, i).join(' ')} `), at: i });
-      i += width - 1;
-      break;
-    }
-  }
-  return found;
+interface Many {
+  readonly owners: readonly string[];
+  readonly owned: readonly string[];
 }
 
-// `a course has several professors` → [Course, Professor]: the clause's subject and what it has many of.
-function manyOf(draft: Draft, clause: string): [string, string] | undefined {
-  const mentions = mentionsIn(draft, clause.replace(DETERMINER, ''));
-  const [subject] = mentions;
-  if (subject === undefined || subject.quantified || subject.at > 1) return undefined;
-  const owned = mentions.find((m) => m.quantified && m.entity !== subject.entity);
-  return owned === undefined ? undefined : [subject.entity, owned.entity];
+// `a course has several professors`: what the clause's subject may be, and what it has many of.
+function manyOf(draft: Draft, clause: string, previous: Many | undefined): Many | undefined {
+  const words = clause.replace(LEAD, '').split(/\s+/);
+  const owned = words.flatMap((_, i) => {
+    const before = `${words.slice(0, i).join(' ')} `;
+    return QUANTIFIER.test(before) || SHARED.test(before) ? namesAt(draft, words, i) : [];
+  });
+  if (owned.length === 0) return undefined;
+  // `… and can include any number of movies`: the subject of the half before.
+  const owners = /^(?:can|could|may|might|will|has|have|is|are)\b/i.test(words[0] ?? '')
+    ? (previous?.owners ?? [])
+    : namesAt(draft, words, 0);
+  return { owners, owned };
 }
 
 /**
@@ -56,8 +53,15 @@ export function readQuantifiedManyToMany(draft: Draft, sentence: string): boolea
     start = cut.index + cut[0].length;
   }
   halves.push(sentence.slice(start));
-  const pairs = halves.map((h) => manyOf(draft, h.trim())).filter((p) => p !== undefined);
-  const pair = pairs.find(([a, b]) => pairs.some(([c, d]) => c === b && d === a));
+  const found: Many[] = [];
+  for (const half of halves) {
+    const many = manyOf(draft, half.trim(), found.at(-1));
+    if (many !== undefined) found.push(many);
+  }
+  // Each side has many of the other, said both ways round.
+  const pair = found
+    .flatMap((m) => m.owners.flatMap((a) => m.owned.map((b) => [a, b] as const)))
+    .find(([a, b]) => a !== b && found.some((m) => m.owners.includes(b) && m.owned.includes(a)));
   if (pair === undefined) return false;
   noteManyToMany(draft, pair[0], pair[1], sentence);
   return true;

@@ -155,4 +155,28 @@ describe('discovery readers', () => {
       'Treatment appointmentId>Appointment code:string fee:number',
     ]);
   });
+
+  it('reads many-to-many said both ways of records named nowhere else, and "shared between"', () => {
+    const doc = discover(
+      'Tickets have a title. Tickets can carry any number of labels, and labels are shared between tickets - a label is just a name. A wine goes with many foods and a food goes with many wines.',
+    );
+    expect(shape(doc)).toEqual([
+      'Ticket title:string',
+      'Label name:string',
+      'Wine name:string',
+      'Food name:string',
+      'LabelTicket labelId>Label ticketId>Ticket',
+      'FoodWine foodId>Food wineId>Wine',
+    ]);
+  });
+
+  it('drops units and qualifiers from field names, and reads a range as a whole number', () => {
+    const doc = discover(
+      'Podcast backend: episodes have an enclosure length in bytes (integer), a close probability between 0 and 100 and a note for the client. For each photo we need a title, my notes and whether it is featured on the homepage.',
+    );
+    expect(shape(doc)).toEqual([
+      'Episode enclosureLength:integer closeProbability:integer note:string',
+      'Photo title:string notes:string featured:boolean?',
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { ensureEntity, Origin, type Draft } from './draft.js';
 import { readFieldList } from './fields.js';
-import { pluralEntityOf } from './singular.js';
+import { entityNameOf, pluralEntityOf } from './singular.js';
 
 const KEEP = String.raw`(?:keep|store|track|record|log|save|need|want|hold|capture|list|enter|note|manage|register|catalog(?:ue)?)`;
 const WHO = String.raw`(?:we|i|you|they|users?|staff|people|the\s+app|the\s+system|the\s+api)`;
@@ -8,7 +8,7 @@ const MODAL = String.raw`(?:(?:would|will|should|must|can|could|also|just|(?:wan
 
 // `For lawyers we keep a name and a bar number`.
 const FOR_THEM = new RegExp(
-  String.raw`^(?:and\s+)?(?:for|on)\s+(?:each\s+|every\s+|the\s+)?([a-z][a-z ]*?)\s*,?\s+${WHO}\s+${MODAL}${KEEP}\s+(.+)$`,
+  String.raw`^(?:and\s+)?(?:for|on)\s+(each\s+|every\s+|an?\s+|the\s+)?([a-z][a-z ]*?)\s*,?\s+${WHO}\s+${MODAL}${KEEP}\s+(.+)$`,
   'i',
 );
 // `We would log movies with the title, director and year`.
@@ -19,10 +19,12 @@ const THEM_WITH = new RegExp(
 
 /** Fields said by the people who use the API: `for lawyers we keep a name`, `we log movies with a title`. */
 export function readSpeakerFields(draft: Draft, sentence: string): boolean {
-  const found = FOR_THEM.exec(sentence) ?? THEM_WITH.exec(sentence);
-  const [, phrase, fields] = found ?? [];
+  const forThem = FOR_THEM.exec(sentence);
+  const [, one, phrase, fields] = forThem ?? ['', undefined, ...(THEM_WITH.exec(sentence) ?? []).slice(1)];
   if (phrase === undefined || fields === undefined) return false;
-  const entity = pluralEntityOf(phrase.toLowerCase().trim());
+  const words = phrase.toLowerCase().trim();
+  // `for each photo we need …` names one record; `we log movies with …` names them all.
+  const entity = /^(?:each|every|an?)\s/i.test(one ?? '') ? entityNameOf(words) : pluralEntityOf(words);
   if (entity === undefined) return false;
   ensureEntity(draft, entity, Origin.described, phrase.trim());
   readFieldList(draft, entity, fields, false);
