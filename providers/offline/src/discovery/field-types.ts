@@ -46,12 +46,12 @@ export function typeOfHint(hint: string): FieldType | undefined {
 }
 
 const NUMBER_WORDS = new Set(
-  'price amount cost total salary rate balance fee fees tax discount weight height width length depth budget revenue score latitude longitude lat lng percentage percent distance temperature wage subtotal income value premium reading allocation ph abv ibu mrr arr adr og fg size volume'.split(
+  'price amount cost total salary rate balance fee fees tax discount weight height width length depth budget revenue score latitude longitude lat lng percentage percent distance temperature wage subtotal income value premium reading allocation ph abv ibu mrr arr adr og fg size volume litres liters millilitres kilos kilograms grams kilometres kilometers miles metres meters'.split(
     ' ',
   ),
 );
 const INTEGER_WORDS = new Set(
-  'stock quantity qty count year age pages rating capacity seats level rank servings credits points votes likes views floor minutes hours days duration vintage'.split(
+  'stock quantity qty count year age pages rating capacity seats level rank servings credits points votes likes views floor minutes hours days duration vintage goals assists rebounds steps reps calories bedrooms bathrooms beds docks stars'.split(
     ' ',
   ),
 );

@@ -179,4 +179,21 @@ describe('discovery readers', () => {
       'Photo title:string notes:string featured:boolean?',
     ]);
   });
+
+  it('reads a record qualified in passing, "comes from", units as values, and a heading as the domain', () => {
+    const doc = discover(
+      'Museum collection. Artefacts have a title. Artefacts are donated by a donor. An artefact on display is shown in a gallery. Batches: quantity (integer). Each batch is of one medicine and comes from a supplier. Milkings: date, litres. Expense: optional paid on (date).',
+    );
+    expect(shape(doc)).toEqual([
+      'Artefact title:string donorId>Donor galleryId>Gallery',
+      'Donor name:string',
+      'Gallery name:string',
+      'Batch quantity:integer medicineId>Medicine supplierId>Supplier',
+      'Medicine name:string',
+      'Supplier name:string',
+      'Milking date:date litres:number',
+      'Expense paidOn:date?',
+    ]);
+    expect(doc.openQuestions.filter((q) => q.includes('could not be read'))).toEqual([]);
+  });
 });

@@ -17,6 +17,7 @@ import { hasVerb, readVerbRelation } from './verb-relations.js';
 import {
   isPlainPhrase,
   maskParens,
+  splitList,
   splitOutsideParens,
   startsWithDeterminer,
   stripDeterminers,
@@ -82,7 +83,9 @@ function readColon(draft: Draft, sentence: string): boolean {
       undefined,
     );
   };
-  if (readParenEntities(draft, rest) || readWithEntities(draft, rest, relate)) {
+  // `Booking: covers (int)` is one field of a booking; `Parking: levels (number), spaces (code)` lists records.
+  const listsRecords = splitList(rest).length > 1 || !/^[A-Z]/.test(before);
+  if ((listsRecords && readParenEntities(draft, rest)) || readWithEntities(draft, rest, relate)) {
     if (isDomainPhrase(before) || startsWithDeterminer(before)) nameDomain(draft, before);
     return true;
   }
@@ -161,13 +164,16 @@ function readOpeningHead(draft: Draft, head: string, opening: Opening): boolean 
   }
   if (
     !isPlainPhrase(phrase, 5) ||
-    !(opening.commanded || startsWithDeterminer(head) || isDomainPhrase(phrase))
+    !(opening.commanded || startsWithDeterminer(head) || isDomainPhrase(phrase) || isTitle(head))
   ) {
     return false;
   }
   draft.domain ??= phrase;
   return true;
 }
+
+// `Wedding planner`, `IT asset register`: a short heading that names what the request is about.
+const isTitle = (head: string): boolean => /^[A-Z]/.test(head) && isPlainPhrase(head, 5) && !hasVerb(head);
 
 function nameDomain(draft: Draft, phrase: string): true {
   const domain = cleanDomain(phrase);

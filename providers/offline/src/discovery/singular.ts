@@ -69,7 +69,9 @@ export function pluralEntityOf(words: string): string | undefined {
 
 // `order items` → `OrderItem`; undefined when the phrase cannot name an entity.
 export function entityNameOf(phrase: string): string | undefined {
-  const parts = words(phrase.replace(/'s\b/gi, ''));
+  // `artefact on display`, `bottles in racks`: the record is the head before the preposition.
+  const head = phrase.replace(/^(\S+(?:\s+\S+)?)\s+(?:on|in|at|with|from|by|for)\s+.*$/i, '$1');
+  const parts = words(head.replace(/'s\b/gi, ''));
   if (parts.some((p) => NOT_NAMES.has(p))) return undefined;
   if (parts.length > 1 && KIND_WORDS.has(parts[parts.length - 1] ?? '')) parts.pop();
   const last = parts.pop();

@@ -3,13 +3,13 @@
 const MODAL = String.raw`(?:(?:that|which|who|can|could|should|must|will|would|may|might|also|each|always|usually|typically|optionally|obviously|just|only|simply|both|all|then|do|does|need\s+to|needs\s+to|have\s+to|has\s+to)\s+)*`;
 const FIELD_VERB = String.raw`(?:(?:is|are)\s+(?:just|only|simply|basically)|have|has|contains?|includes?|stores?|holds?|needs?|keeps?|tracks?|records?|carr(?:y|ies)(?!\s+out\b)|consists?\s+of|comes?\s+with)`;
 const PARTICIPLE = String.raw`(?:[a-z]+ed|made|given|written|run|held|taken|done|kept|sent|built|won|paid|drawn|shown|set|bought|sold|found|led|seen)`;
-const BELONG_VERB = String.raw`(?:belongs?\s+to|references?|refers?\s+to|points?\s+to|${PARTICIPLE}(?:\s+(?:up|out|off|down|back|over))?\s+(?:by|to|for|in|into|on|at|from|against|under|within|with))`;
+const BELONG_VERB = String.raw`(?:belongs?\s+to|comes?\s+from|references?|refers?\s+to|points?\s+to|${PARTICIPLE}(?:\s+(?:up|out|off|down|back|over))?\s+(?:by|to|for|in|into|on|at|from|against|under|within|with))`;
 const LINK_VERB = String.raw`(?:links?|connects?|joins?|associates?|relates?)`;
 const BE = String.raw`(?:is|are|be)`;
 const PREPOSITION = String.raw`(?:to|by|of|for|in|into|under|within|from|on|onto|at|against|about|through|via|inside|during|across|with)`;
 
 const VERB = `(?:with|${FIELD_VERB}|${BELONG_VERB}|${LINK_VERB}|${BE})`;
-const SUBJECT = String.raw`([a-z][a-z0-9'-]*(?:\s+[a-z][a-z0-9'-]*){0,4}?)`;
+const SUBJECT = String.raw`((?!(?:optional|unique|required|mandatory)\b)[a-z][a-z0-9'-]*(?:\s+[a-z][a-z0-9'-]*){0,4}?)`;
 const LEADING = String.raw`(?:(?:each|every|a|an|the|all|one|some|any|our|my|many)\s+)?`;
 
 // `each task can belong to a project` → subject `task`, predicate `can belong to a project`.
