@@ -33,14 +33,14 @@ import {
   STATE_CHUNK,
 } from './verbs.js';
 
-const PRONOUNS = new Set(['they', 'it', 'these', 'those', 'this', 'each', 'each one', 'every one']);
+const PRONOUNS = new Set(['they', 'it', 'these', 'those', 'this', 'each', 'one', 'each one', 'every one']);
 const GENERIC =
   /^(?:we|i|you|api|app|application|system|backend|service|database|platform|website|site|server)$/;
 
 type Subjects = { readonly kind: 'entities'; readonly names: readonly string[] } | { readonly kind: 'list' };
 
 function subjectsOf(draft: Draft, subject: string, predicate: string): Subjects | undefined {
-  const lower = stripDeterminers(subject).toLowerCase();
+  const lower = stripDeterminers(subject).toLowerCase() || subject.trim().toLowerCase();
   if (PRONOUNS.has(lower) && draft.lastSubjects.length > 0) {
     return { kind: 'entities', names: draft.lastSubjects };
   }
@@ -125,6 +125,11 @@ const SINGLE =
 
 // The entity a relation item names; with `bare` false, `in stock` is not read as a Stock entity.
 function targetOf(draft: Draft, item: string, bare: boolean): string | undefined {
+  // `one team's roster`: the team, unless a roster is a record of its own.
+  const [, owner, owned] = /^(.+?)'s\s+([a-z ]+)$/i.exec(item.trim()) ?? [];
+  if (owner !== undefined && owned !== undefined && !isEntity(draft, entityNameOf(owned) ?? '')) {
+    return targetOf(draft, owner, bare);
+  }
   const cleaned = item.replace(SINGLE, '').trim();
   const phrase = stripDeterminers(cleaned).toLowerCase();
   if (!isPlainPhrase(phrase, 3)) return undefined;

@@ -47,5 +47,8 @@ export function hoistParenEntities(draft: Draft, sentence: string): string {
   const subject = AS_SUBJECT.exec(inner);
   if (subject === null) return inner;
   const [all, lead = '', phrase = '', content = ''] = subject;
-  return hoist(draft, phrase, content) ? `${lead}${phrase} ${inner.slice(all.length).trim()}` : inner;
+  if (!hoist(draft, phrase, content)) return inner;
+  // `Workshops (title, capacity), each run by a facilitator` → `Workshops are run by a facilitator`.
+  const rest = inner.slice(all.length).trim().replace(/^,\s*each\s+(?=[a-z]+\s+(?:by|to|in|at|on|for|from)\s)/i, 'are ');
+  return `${lead}${phrase} ${rest}`;
 }

@@ -112,8 +112,10 @@ function readColon(draft: Draft, sentence: string): boolean {
   const entity = entityNameOf(stripDeterminers(before));
   if (entity === undefined || before.split(' ').length > 3) return false;
   ensureEntity(draft, entity, Origin.described, before);
-  readFieldList(draft, entity, rest, false);
   draft.lastSubjects = [entity];
+  // `care log entries: each one is for one plant with a date` says more of them in a clause.
+  if (/^(?:each\s+one|each|it|they)\s/i.test(rest) && CLAUSE.test(rest)) readClauses(draft, rest, undefined);
+  else readFieldList(draft, entity, rest, false);
   return true;
 }
 

@@ -31,6 +31,7 @@ export function normalizeRequest(request: string): string {
     .replace(/\be-mails?\b/gi, (m) => (m.toLowerCase().endsWith('s') ? 'emails' : 'email'))
     .replace(/\bto-do(s?)\b/gi, 'todo$1')
     .replace(/\bbetween\s+(\d+)\s+and\s+(\d+)/gi, 'from $1 to $2')
+    .replace(/\bits\s+(?=(?:for|of|on|in|at|by|from)\s+(?:an?|one|the)\b)/gi, 'it is ')
     .replace(/\b(i|we|you|they)'d\b/gi, '$1 would')
     .replace(/\b(i|we|you|they)'ll\b/gi, '$1 will')
     .replace(/\b(we|you|they)'re\b/gi, '$1 are')

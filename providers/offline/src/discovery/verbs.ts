@@ -3,14 +3,14 @@
 const MODAL = String.raw`(?:(?:that|which|who|can|could|should|must|will|would|may|might|also|each|always|usually|typically|optionally|obviously|just|only|simply|both|all|then|do|does|need\s+to|needs\s+to|have\s+to|has\s+to)\s+)*`;
 const FIELD_VERB = String.raw`(?:(?:is|are)\s+(?:just|only|simply|basically)|have|has|contains?|includes?|stores?|holds?|needs?|keeps?|tracks?|records?|carr(?:y|ies)(?!\s+out\b)|consists?\s+of|comes?\s+with)`;
 const PARTICIPLE = String.raw`(?:[a-z]+ed|made|given|written|run|held|taken|done|kept|sent|built|won|paid|drawn|shown|set|bought|sold|found|led|seen)`;
-const BELONG_VERB = String.raw`(?:belongs?\s+to|comes?\s+from|references?|refers?\s+to|points?\s+to|${PARTICIPLE}(?:\s+(?:up|out|off|down|back|over))?\s+(?:by|to|for|in|into|on|at|from|against|under|within|with))`;
+const BELONG_VERB = String.raw`(?:belongs?\s+to|comes?\s+from|(?:sits?|lives?|happens?|takes?\s+place|stays?)\s+(?:in|on|at|inside|within)|references?|refers?\s+to|points?\s+to|${PARTICIPLE}(?:\s+(?:up|out|off|down|back|over))?\s+(?:by|to|for|in|into|on|at|from|against|under|within|with|during))`;
 const LINK_VERB = String.raw`(?:links?|connects?|joins?|associates?|relates?)`;
 const BE = String.raw`(?:is|are|be)`;
 const PREPOSITION = String.raw`(?:to|by|of|for|in|into|under|within|from|on|onto|at|against|about|through|via|inside|during|across|with)`;
 
 const VERB = `(?:with|${FIELD_VERB}|${BELONG_VERB}|${LINK_VERB}|${BE})`;
 const SUBJECT = String.raw`((?!(?:optional|unique|required|mandatory)\b)[a-z][a-z0-9'-]*(?:\s+[a-z][a-z0-9'-]*){0,4}?)`;
-const LEADING = String.raw`(?:(?:each|every|a|an|the|all|one|some|any|our|my|many)\s+)?`;
+const LEADING = String.raw`(?:(?:each|every|a|an|the|all|one|some|any|our|my|many|several|multiple)\s+)?`;
 
 // `each task can belong to a project` → subject `task`, predicate `can belong to a project`.
 export const CLAUSE = new RegExp(String.raw`^${LEADING}${SUBJECT}\s+(${MODAL}${VERB}\b.*)$`, 'i');
@@ -35,7 +35,7 @@ export const LINK_CHUNK = new RegExp(
   'i',
 );
 export const BELONG_CHUNK = new RegExp(
-  String.raw`^(${MODAL})(${BELONG_VERB}|${BE}\s+(?:[a-z]+\s+)?${PREPOSITION})\s+(.+)$`,
+  String.raw`^(${MODAL})(${BELONG_VERB}|${BE}\s+(?:[a-z]+\s+)?(?:(?:up|out|off|down|back|over)\s+)?${PREPOSITION})\s+(.+)$`,
   'i',
 );
 export const STATE_CHUNK = new RegExp(
