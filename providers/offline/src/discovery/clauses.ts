@@ -33,6 +33,7 @@ import {
   STATE_CHUNK,
 } from './verbs.js';
 
+const RELATIVES = new Set(['which', 'who']);
 const PRONOUNS = new Set(['they', 'it', 'these', 'those', 'this', 'each', 'one', 'each one', 'every one']);
 const GENERIC =
   /^(?:we|i|you|api|app|application|system|backend|service|database|platform|website|site|server)$/;
@@ -41,6 +42,9 @@ type Subjects = { readonly kind: 'entities'; readonly names: readonly string[] }
 
 function subjectsOf(draft: Draft, subject: string, predicate: string): Subjects | undefined {
   const lower = stripDeterminers(subject).toLowerCase() || subject.trim().toLowerCase();
+  if (RELATIVES.has(lower) && draft.lastTarget !== undefined) {
+    return { kind: 'entities', names: [draft.lastTarget] };
+  }
   if (PRONOUNS.has(lower) && draft.lastSubjects.length > 0) {
     return { kind: 'entities', names: draft.lastSubjects };
   }
@@ -58,10 +62,17 @@ function subjectsOf(draft: Draft, subject: string, predicate: string): Subjects 
 }
 
 // A sentence with a subject and verbs; false when it is not one.
+// `service record is done by`: a noun that could be a verb (`record`, `log`), then the real verb.
+const NOUN_THEN_VERB =
+  /^((?:records?|logs?|notes?|tracks?|stores?|holds?|keeps?|entry|entries)\s+)(?=(?:is|are|has|have|can|could|must|should|will|was|were|belongs?|may)\b)/i;
+
 export function readClause(draft: Draft, sentence: string): boolean {
   const match = CLAUSE.exec(sentence);
-  const [, subject, predicate] = match ?? [];
-  if (subject === undefined || predicate === undefined) return false;
+  const [, said, told] = match ?? [];
+  if (said === undefined || told === undefined) return false;
+  const noun = NOUN_THEN_VERB.exec(told)?.[1] ?? '';
+  const subject = `${said}${noun === '' ? '' : ` ${noun.trim()}`}`;
+  const predicate = told.slice(noun.length);
   if (hasVerb(subject)) return false;
   const subjects = subjectsOf(draft, subject, predicate);
   if (subjects === undefined) return false;

@@ -44,6 +44,8 @@ export interface Draft {
   domain: string | undefined;
   template: Template | undefined;
   lastSubjects: readonly string[];
+  /** The entity a relation last pointed at, which `which` and `who` refer to: `… a reporter, who has a name`. */
+  lastTarget: string | undefined;
   readonly known: ReadonlySet<string>;
   readonly entities: Map<string, EntityDraft>;
   readonly assumptions: string[];
@@ -59,6 +61,7 @@ export function createDraft(known: ReadonlySet<string>): Draft {
     domain: undefined,
     template: undefined,
     lastSubjects: [],
+    lastTarget: undefined,
     known,
     entities: new Map(),
     assumptions: [],
@@ -99,6 +102,7 @@ export function addReference(
   source?: string,
 ): void {
   ensureEntity(draft, to, Origin.referenced, source);
+  draft.lastTarget = to;
   const name = `${toCamelCase(to)}Id`;
   const description = `the ${to} this ${from} belongs to`;
   addField(draft, from, {

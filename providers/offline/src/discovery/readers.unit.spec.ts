@@ -196,4 +196,22 @@ describe('discovery readers', () => {
     ]);
     expect(doc.openQuestions.filter((q) => q.includes('could not be read'))).toEqual([]);
   });
+
+  it('reads records in the middle of a relation, which/who, clauses after a colon and "a status of …"', () => {
+    const doc = discover(
+      'Car hire. Customers book vehicles through reservations, which have a start date and an end date. Bugs are reported by a reporter, who has a name and an email that must be unique. Service records: service date, cost. Each service record is done by a mechanic. Then I track bottles in racks: a rack has a label, and each bottle sits in one rack. A purchase order has an order date and a status of draft, sent or received.',
+    );
+    expect(shape(doc)).toEqual([
+      'Reservation customerId>Customer vehicleId>Vehicle startDate:date endDate:date',
+      'Customer name:string',
+      'Vehicle name:string',
+      'Bug reporterId>Reporter',
+      'Reporter name:string email:email!',
+      'ServiceRecord serviceDate:date cost:number mechanicId>Mechanic',
+      'Mechanic name:string',
+      'Bottle rackId>Rack',
+      'Rack label:string',
+      'PurchaseOrder orderDate:date status:string[draft|sent|received]',
+    ]);
+  });
 });

@@ -8,10 +8,11 @@ import { readEachWith, readParenEntities, readWithEntities } from './paren-entit
 import { plainSpeech } from './speech.js';
 import { readQuantifiedManyToMany } from './quantified.js';
 import { hoistParenEntities } from './hoist.js';
+import { readThrough } from './through.js';
 import { readSpeakerFields } from './speaker.js';
 import { isEntityListText, readAppFor, readEntityList, readNounList } from './lists.js';
 import { cleanDomain, cutSubordinate, isDomainPhrase, stripGerund } from './preamble.js';
-import { entityNameOf, isPluralWord } from './singular.js';
+import { entityNameOf, isPluralWord, pluralEntityOf } from './singular.js';
 import { templateIn } from './template-lookup.js';
 import { hasVerb, readVerbRelation } from './verb-relations.js';
 import {
@@ -64,7 +65,7 @@ function readOne(draft: Draft, sentence: string, opening: Opening | undefined): 
   if (readOptionality(draft, sentence) || readThereAre(draft, sentence) || readClause(draft, sentence)) {
     return;
   }
-  if (readVerbRelation(draft, sentence, fieldReader(draft))) return;
+  if (readThrough(draft, sentence) || readVerbRelation(draft, sentence, fieldReader(draft))) return;
   if (opening !== undefined) return readOpening(draft, sentence, opening);
   if (!readNounList(draft, sentence)) noteUnread(draft, sentence);
 }
@@ -89,6 +90,7 @@ function readColon(draft: Draft, sentence: string): boolean {
     if (isDomainPhrase(before) || startsWithDeterminer(before)) nameDomain(draft, before);
     return true;
   }
+  if (readDefinedThen(draft, before, rest)) return true;
   const last = before.toLowerCase().split(' ').pop() ?? '';
   if (readEnumLine(draft, before, rest)) return true;
   // `Recipes: title, …` or `Booking: customer name` lists that entity's fields, even where the word
@@ -113,9 +115,20 @@ function readColon(draft: Draft, sentence: string): boolean {
   if (entity === undefined || before.split(' ').length > 3) return false;
   ensureEntity(draft, entity, Origin.described, before);
   draft.lastSubjects = [entity];
-  // `care log entries: each one is for one plant with a date` says more of them in a clause.
-  if (/^(?:each\s+one|each|it|they)\s/i.test(rest) && CLAUSE.test(rest)) readClauses(draft, rest, undefined);
+  // `care log entries: each one is for one plant` or `bottles in racks: a rack has a label` are clauses.
+  if (/^(?:each|every|an?|it|they)\s/i.test(rest) && CLAUSE.test(rest)) readClauses(draft, rest, undefined);
   else readFieldList(draft, entity, rest, false);
+  return true;
+}
+
+// `Products are anything we sell: each has a name …`: the clause after the colon is about the products.
+function readDefinedThen(draft: Draft, before: string, rest: string): boolean {
+  const [, plural] = /^([a-z]+)\s+(?:are|is)\s/i.exec(before) ?? [];
+  const entity = plural === undefined ? undefined : pluralEntityOf(plural.toLowerCase());
+  if (entity === undefined || !/^(?:each|they|every\s+one)\s/i.test(rest) || !CLAUSE.test(rest)) return false;
+  ensureEntity(draft, entity, Origin.described, plural);
+  draft.lastSubjects = [entity];
+  readClauses(draft, rest, undefined);
   return true;
 }
 

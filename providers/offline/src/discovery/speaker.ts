@@ -4,7 +4,7 @@ import { entityNameOf, pluralEntityOf } from './singular.js';
 
 const KEEP = String.raw`(?:keep|store|track|record|log|save|need|want|hold|capture|list|enter|note|manage|register|catalog(?:ue)?)`;
 const WHO = String.raw`(?:we|i|you|they|users?|staff|people|the\s+app|the\s+system|the\s+api)`;
-const MODAL = String.raw`(?:(?:would|will|should|must|can|could|also|just|(?:want|need|have)\s+to|like\s+to|'d|would\s+like\s+to)\s+)*`;
+const MODAL = String.raw`(?:(?:would|will|should|must|can|could|also|just|only|really|(?:want|need|have)\s+to|like\s+to|'d|would\s+like\s+to)\s+)*`;
 
 // `For lawyers we keep a name and a bar number`.
 const FOR_THEM = new RegExp(

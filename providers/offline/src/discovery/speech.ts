@@ -18,11 +18,14 @@ const ASK = new RegExp(
   String.raw`^(?:could|can|would)\s+you\s+(?:(?:also|please|maybe)\s+)*(?:set\s+up\s+something\s+(?:where|so)\s+(?:we|i)\s+(?:can\s+)?)?${RECORD}\s+`,
   'i',
 );
+// `I would love a backend where each vehicle is assigned to a branch`: what follows `where` is the request.
+const APP_WHERE =
+  /^(?:(?:i|we)\s+(?:would\s+|'d\s+)?(?:love|like|want|need)\s+)?(?:an?|the|one)\s+(?:[a-z-]+\s+){0,3}?(?:backend|app|application|system|api|tool|database|service|platform)\s+(?:where|in\s+which|so\s+that)\s+/i;
 const CLOSING = /\s*,?\s*(?:that\s+would\s+be\s+[a-z]+|if\s+possible|please|too|as\s+well)$/i;
 
 /** The sentence without its interjections and the speaker's wish to record something; as is otherwise. */
 export function plainSpeech(sentence: string): string {
   const opened = sentence.replace(INTERJECTION, '');
-  const stripped = opened.replace(WISH, '').replace(ASK, '').replace(BARE_WISH, '');
+  const stripped = opened.replace(APP_WHERE, '').replace(WISH, '').replace(ASK, '').replace(BARE_WISH, '');
   return stripped === opened ? opened : stripped.replace(CLOSING, '').replace(OWNED, '');
 }

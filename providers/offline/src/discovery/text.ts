@@ -38,8 +38,13 @@ export function normalizeRequest(request: string): string {
     .replace(/\bi'm\b/gi, 'I am')
     .replace(/\b(it|that|there|what)'s\b/gi, '$1 is')
     .replace(
-      /,\s*(?:which|that|and)\s+(?:is|are|must\s+be|should\s+be|has\s+to\s+be)\s+(unique|optional|required)\b\s*(,?)/gi,
-      ' ($1)$2',
+      /,?\s*(?:which|that|and|wh?ich)\s+(?:is|are|must\s+be|should\s+be|has\s+to\s+be|needs\s+to\s+be)\s+(unique|optional|required)\b\s*(,?)/gi,
+      ' ($1)$2 ',
+    )
+    // `a status of draft, sent or received` lists the values as `a status: …` does.
+    .replace(
+      /\b(status|type|kind|state|stage|category|tier|role|priority|severity|source|mode|format|channel|method|frequency|side|position|grade|level)\s+(?:of|is\s+one\s+of|which\s+is|that\s+is|either)\s+(?=[a-z-]+(?:\s+[a-z-]+)?\s*(?:,|\s+or\s+))/gi,
+      '$1: ',
     );
   return flattenLayout(words)
     .replace(/`/g, "'")

@@ -1,7 +1,7 @@
 // The verbs a clause is built from, as regex sources shared by the clause readers.
 
 const MODAL = String.raw`(?:(?:that|which|who|can|could|should|must|will|would|may|might|also|each|always|usually|typically|optionally|obviously|just|only|simply|both|all|then|do|does|need\s+to|needs\s+to|have\s+to|has\s+to)\s+)*`;
-const FIELD_VERB = String.raw`(?:(?:is|are)\s+(?:just|only|simply|basically)|have|has|contains?|includes?|stores?|holds?|needs?|keeps?|tracks?|records?|carr(?:y|ies)(?!\s+out\b)|consists?\s+of|comes?\s+with)`;
+const FIELD_VERB = String.raw`(?:(?:is|are)\s+(?:just|only|simply|basically)|have|has|contains?|includes?|stores?|holds?|needs?|keeps?|tracks?|records?|carr(?:y|ies)(?!\s+out\b)|consists?\s+of|comes?\s+(?:in\s+)?with|arrives?\s+with)`;
 const PARTICIPLE = String.raw`(?:[a-z]+ed|made|given|written|run|held|taken|done|kept|sent|built|won|paid|drawn|shown|set|bought|sold|found|led|seen)`;
 const BELONG_VERB = String.raw`(?:belongs?\s+to|comes?\s+from|(?:sits?|lives?|happens?|takes?\s+place|stays?)\s+(?:in|on|at|inside|within)|references?|refers?\s+to|points?\s+to|${PARTICIPLE}(?:\s+(?:up|out|off|down|back|over))?\s+(?:by|to|for|in|into|on|at|from|against|under|within|with|during))`;
 const LINK_VERB = String.raw`(?:links?|connects?|joins?|associates?|relates?)`;
