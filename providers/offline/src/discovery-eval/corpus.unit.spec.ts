@@ -8,11 +8,11 @@ import { CATEGORIES, type Category } from './score.js';
 // The F1 the offline reader reaches on the shipped corpus today, rounded down: a reading that gets
 // worse fails here. The targets (TARGETS) are higher; each floor moves up as the reader improves.
 const FLOORS: Readonly<Record<Category, number>> = {
-  entities: 0.90,
+  entities: 0.91,
   fields: 0.88,
   types: 0.84,
   required: 0.88,
-  relations: 0.83,
+  relations: 0.84,
   enums: 0.82,
   unique: 0.95,
 };

@@ -75,11 +75,15 @@ const targetsOf = (e: Entity): Set<string> =>
   new Set(e.fields.flatMap((f) => (f.references === undefined ? [] : [f.references])));
 
 // An expected many-to-many pair is read when some other entity references both sides: that entity
-// is the join, and its two references are the relation rather than two of their own.
+// is the join, and its two references are the relation rather than two of their own. An entity the
+// labels list for itself (a time entry naming a consultant and an engagement) is the join only when
+// no other entity is.
 function joinsOf(entry: CorpusEntry, entities: readonly Entity[]): Map<string, string> {
+  const labelled = new Set(entry.entities.map((e) => e.name));
+  const candidates = [...entities].sort((a, b) => Number(labelled.has(a.name)) - Number(labelled.has(b.name)));
   const joins = new Map<string, string>();
   for (const r of entry.relations.filter((x) => x.kind === 'many-to-many')) {
-    const join = entities.find((e) => {
+    const join = candidates.find((e) => {
       const targets = targetsOf(e);
       return e.name !== r.from && e.name !== r.to && targets.has(r.from) && targets.has(r.to);
     });

@@ -56,6 +56,22 @@ describe('scoreEntry', () => {
     });
   });
 
+  it('takes an unlabelled join over a labelled entity that also names both sides', () => {
+    const labelled = CorpusEntry.parse({
+      ...entry,
+      entities: [...entry.entities, { name: 'Grade', fields: [] }],
+      relations: [...entry.relations, { from: 'Grade', to: 'Student' }, { from: 'Grade', to: 'Course' }],
+    });
+    const read = [
+      entity('Grade', [ref('studentId', 'Student'), ref('courseId', 'Course')]),
+      entity('Student', [field('name'), { ...field('email', 'email'), unique: true }]),
+      entity('Course', [field('title'), ref('teacherId', 'Teacher')]),
+      entity('Teacher', []),
+      entity('CourseStudent', [ref('studentId', 'Student'), ref('courseId', 'Course')]),
+    ];
+    expect(scoreEntry(labelled, read).counts.relations).toEqual({ tp: 4, fp: 0, fn: 0 });
+  });
+
   it('names what a wrong reading missed and added', () => {
     const read = [
       // the course swallowed into the student as a text field; the email read as a string

@@ -214,4 +214,17 @@ describe('discovery readers', () => {
       'PurchaseOrder orderDate:date status:string[draft|sent|received]',
     ]);
   });
+
+  it('reads records one entity leaves on another, with the fields after them', () => {
+    const doc = discover(
+      'Book club. Members have a name. Books have a title. Members leave ratings on books: a score from 1 to 5 and an optional comment. People can leave reviews on a book with their name and a message. A member can create lots of shelves.',
+    );
+    expect(shape(doc)).toEqual([
+      'Member name:string',
+      'Book title:string',
+      'Rating memberId>Member bookId>Book score:integer comment:string?',
+      'Review bookId>Book name:string message:string',
+      'Shelf name:string memberId>Member',
+    ]);
+  });
 });

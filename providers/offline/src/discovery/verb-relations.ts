@@ -33,7 +33,8 @@ interface Parts {
 
 const lastWord = (phrase: string): string => phrase.toLowerCase().split(/\s+/).pop() ?? '';
 
-function partsOf(sentence: string): Parts | undefined {
+function partsOf(said: string): Parts | undefined {
+  const sentence = said.replace(/\b(?:lots|loads|a\s+lot|plenty|a\s+bunch|tons)\s+of\b/gi, 'many');
   const doc = nlp(sentence);
   const match = doc.match(PATTERN);
   if (!match.found) return undefined;
@@ -106,11 +107,13 @@ export function readVerbRelation(
   readFields: (entity: string, text: string) => void,
 ): boolean {
   const parts = partsOf(sentence);
-  if (parts === undefined || SPEAKERS.test(parts.subject)) return false;
+  if (parts === undefined) return false;
+  if (SPEAKERS.test(parts.subject)) return readSpokenAbout(draft, parts, sentence, readFields);
   const subject = entityOf(draft, parts.subject);
   const object = entityOf(draft, parts.object);
   if (subject === undefined || object === undefined || subject === object) return false;
-  let rest = parts.rest.replace(/^[\s,]+/, '');
+  const about = aboutOf(draft, parts.rest.replace(/^[\s,]+/, ''));
+  let rest = about?.rest ?? parts.rest.replace(/^[\s,]+/, '');
   // `each run uses one telescope and one camera`: more objects of the same verb.
   const objects = [{ entity: object, phrase: parts.object, between: parts.between }];
   for (let more = AND_OBJECT.exec(rest); more !== null; more = AND_OBJECT.exec(rest)) {
@@ -119,7 +122,7 @@ export function readVerbRelation(
     objects.push({ entity: next, phrase: more[2] ?? '', between: more[1] ?? '' });
     rest = rest.slice(more[0].length).replace(/^[\s,]+/, '');
   }
-  const fields = /^(?:with|that\s+(?:have|has)|which\s+(?:have|has)|having)\s+(.+)$/i.exec(rest)?.[1];
+  const fields = FIELDS_AFTER.exec(rest)?.[1];
   if (rest !== '' && fields === undefined && !TRAILING.test(rest)) return false;
   const source = sentence.trim();
   ensureEntity(draft, subject, Origin.referenced, parts.subject);
@@ -127,10 +130,42 @@ export function readVerbRelation(
     ensureEntity(draft, entity, Origin.referenced, phrase);
     relate(draft, { ...parts, between, object: phrase }, subject, entity, source);
   }
+  if (about !== undefined && about.entity !== object) addReference(draft, object, about.entity, true, source);
   if (fields !== undefined) {
     ensureEntity(draft, object, Origin.described);
     readFields(object, fields);
   }
   draft.lastSubjects = [subject];
+  return true;
+}
+
+const FIELDS_AFTER = /^(?:(?:with|that\s+(?:have|has)|which\s+(?:have|has)|having)\s+|:\s*)(.+)$/i;
+const ABOUT =
+  /^(?:on|of|for|to|against|about|in|at|under)\s+(?:(?:an?|the|one|each|every|their|its|our)\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)(?=$|\s*[:,]|\s+with\b)/i;
+
+// `… reviews of the movies: a score …`: the record the object is about, and what is said after it.
+function aboutOf(draft: Draft, rest: string): { entity: string; rest: string } | undefined {
+  const found = ABOUT.exec(rest);
+  const entity = found?.[1] === undefined ? undefined : entityOf(draft, found[1]);
+  return found === null || entity === undefined ? undefined : { entity, rest: rest.slice(found[0].length).trim() };
+}
+
+// `people can leave comments on an episode with a name and a message`: no author record, but the
+// comments are about an episode.
+function readSpokenAbout(
+  draft: Draft,
+  parts: Parts,
+  sentence: string,
+  readFields: (entity: string, text: string) => void,
+): boolean {
+  const object = isPluralWord(lastWord(parts.object)) ? entityOf(draft, parts.object) : undefined;
+  const about = aboutOf(draft, parts.rest.replace(/^[\s,]+/, ''));
+  if (object === undefined || about === undefined || about.entity === object) return false;
+  const fields = FIELDS_AFTER.exec(about.rest)?.[1];
+  if (fields === undefined) return false;
+  ensureEntity(draft, object, Origin.described, parts.object);
+  addReference(draft, object, about.entity, true, sentence.trim());
+  readFields(object, fields);
+  draft.lastSubjects = [object];
   return true;
 }
