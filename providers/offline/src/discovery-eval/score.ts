@@ -80,7 +80,9 @@ const targetsOf = (e: Entity): Set<string> =>
 // no other entity is.
 function joinsOf(entry: CorpusEntry, entities: readonly Entity[]): Map<string, string> {
   const labelled = new Set(entry.entities.map((e) => e.name));
-  const candidates = [...entities].sort((a, b) => Number(labelled.has(a.name)) - Number(labelled.has(b.name)));
+  const candidates = [...entities].sort(
+    (a, b) => Number(labelled.has(a.name)) - Number(labelled.has(b.name)),
+  );
   const joins = new Map<string, string>();
   for (const r of entry.relations.filter((x) => x.kind === 'many-to-many')) {
     const join = candidates.find((e) => {

@@ -91,7 +91,8 @@ function readFieldItem(draft: Draft, entity: string, item: string, optional: boo
   const referenced = named === undefined ? undefined : entityNameOf(named.toLowerCase());
   if (referenced !== undefined) return addReference(draft, entity, referenced, !optional, item.trim());
   // `an author writes many books`: a relation said inside a list.
-  const relation = item.trim().split(/\s+/).length >= 3 && !/^(?:optional|unique|required)\b/i.test(item.trim());
+  const relation =
+    item.trim().split(/\s+/).length >= 3 && !/^(?:optional|unique|required)\b/i.test(item.trim());
   if (relation && readVerbRelation(draft, item, fieldReader(draft))) return;
   const parsed = parseItem(item);
   if (parsed === undefined) return noteUnread(draft, item);

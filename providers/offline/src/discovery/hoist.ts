@@ -49,6 +49,9 @@ export function hoistParenEntities(draft: Draft, sentence: string): string {
   const [all, lead = '', phrase = '', content = ''] = subject;
   if (!hoist(draft, phrase, content)) return inner;
   // `Workshops (title, capacity), each run by a facilitator` → `Workshops are run by a facilitator`.
-  const rest = inner.slice(all.length).trim().replace(/^,\s*each\s+(?=[a-z]+\s+(?:by|to|in|at|on|for|from)\s)/i, 'are ');
+  const rest = inner
+    .slice(all.length)
+    .trim()
+    .replace(/^,\s*each\s+(?=[a-z]+\s+(?:by|to|in|at|on|for|from)\s)/i, 'are ');
   return `${lead}${phrase} ${rest}`;
 }

@@ -128,7 +128,9 @@ export function parseItem(raw: string): ParsedItem | undefined {
   const ranged = /\b(?:from\s+\d+\s+to\s+\d+|out\s+of\s+\d+)\b/i.test(said.rest) && said.hints.length === 0;
   const taken = ranged ? { ...said, hints: ['integer'] } : said;
   // `whether it is featured on the homepage` → `featured`.
-  const spoken = whether ? taken.rest.replace(/\s+(?:on|in|at|for|to|by|with|from|during)\s+.*$/i, '') : taken.rest;
+  const spoken = whether
+    ? taken.rest.replace(/\s+(?:on|in|at|for|to|by|with|from|during)\s+.*$/i, '')
+    : taken.rest;
   const rest = spoken.replace(UNIT, '').replace(QUALIFIER, '');
   const unique = /\bunique\b/i.test(item);
   const modifiers = taken.hints.filter((h) => !/^unique$/i.test(h));

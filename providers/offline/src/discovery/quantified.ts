@@ -8,13 +8,17 @@ const QUANTIFIER =
 // Where one half of the sentence ends and the other, with a subject of its own, begins.
 const HALVES = /\s*[,;:]\s*(?:and\s+|while\s+|but\s+|whereas\s+)?|\s+(?:and|while|but|whereas)\s+/gi;
 
-const LEAD = /^(?:(?:and|but|also|obviously|then|so|of\s+course|while|whereas)\s+)*(?:(?:an?|the|each|every|one|any|some|our|my)\s+)?(?:(?:same|other|given|single)\s+)?/i;
+const LEAD =
+  /^(?:(?:and|but|also|obviously|then|so|of\s+course|while|whereas)\s+)*(?:(?:an?|the|each|every|one|any|some|our|my)\s+)?(?:(?:same|other|given|single)\s+)?/i;
 const SHARED = /\b(?:are|is)\s+shared\s+(?:between|by|across|among)\s+$/i;
 
 // The entities a phrase of one or two words may name: `job postings` → JobPosting and Posting.
 function namesAt(draft: Draft, words: readonly string[], at: number): string[] {
   return [2, 1].flatMap((width) => {
-    const phrase = words.slice(at, at + width).join(' ').toLowerCase();
+    const phrase = words
+      .slice(at, at + width)
+      .join(' ')
+      .toLowerCase();
     const name = /^[a-z][a-z -]*$/.test(phrase) ? entityNameOf(phrase) : undefined;
     return name === undefined || at + width > words.length ? [] : [resolveEntity(draft, name)];
   });

@@ -67,7 +67,10 @@ interface SpokenWord {
 
 // Whether the request uses the word elsewhere, alone or as a plural or singular: `each truck has` for `truks`.
 const usedIn = (context: ReadonlySet<string>, word: string): boolean =>
-  context.has(word) || context.has(`${word}s`) || context.has(`${word}es`) || context.has(word.replace(/e?s$/, ''));
+  context.has(word) ||
+  context.has(`${word}s`) ||
+  context.has(`${word}es`) ||
+  context.has(word.replace(/e?s$/, ''));
 
 // A misspelt word's correction: of the close suggestions with the same first letter, the one the request
 // uses elsewhere, else the most often spoken one, keeping a plural a plural; undefined when none is close.

@@ -147,7 +147,9 @@ const ABOUT =
 function aboutOf(draft: Draft, rest: string): { entity: string; rest: string } | undefined {
   const found = ABOUT.exec(rest);
   const entity = found?.[1] === undefined ? undefined : entityOf(draft, found[1]);
-  return found === null || entity === undefined ? undefined : { entity, rest: rest.slice(found[0].length).trim() };
+  return found === null || entity === undefined
+    ? undefined
+    : { entity, rest: rest.slice(found[0].length).trim() };
 }
 
 // `people can leave comments on an episode with a name and a message`: no author record, but the
