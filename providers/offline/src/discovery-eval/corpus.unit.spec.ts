@@ -9,10 +9,10 @@ import { CATEGORIES, type Category } from './score.js';
 // worse fails here. The targets (TARGETS) are higher; each floor moves up as the reader improves.
 const FLOORS: Readonly<Record<Category, number>> = {
   entities: 0.91,
-  fields: 0.88,
-  types: 0.84,
+  fields: 0.89,
+  types: 0.85,
   required: 0.88,
-  relations: 0.84,
+  relations: 0.85,
   enums: 0.82,
   unique: 0.95,
 };

@@ -119,7 +119,7 @@ const LEADING_PREPOSITION = /^(?:to|by|for|in|into|of|on|onto|at|against|about|w
 
 // `a donor and to a campaign`, `a critic about a movie`: one item per entity named.
 function targetItems(text: string): string[] {
-  return splitList(text)
+  return splitList(text.replace(/\s+(?:at\s+a\s+time|at\s+once|over\s+time|too|as\s+well)$/i, ''))
     .flatMap((item) =>
       item.split(
         /\s+(?:to|by|for|in|of|on|at|against|about|with|from)\s+(?=(?:an?|the|one|each|its|their)\s)/i,

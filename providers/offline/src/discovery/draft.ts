@@ -128,8 +128,13 @@ export function resolveEntity(draft: Draft, name: string): string {
     ...draft.known,
     ...[...draft.entities.values()].filter((e) => e.origin !== Origin.referenced).map((e) => e.name),
   ];
-  const longer = [...new Set(described)].filter((known) => known.endsWith(name) && known !== name);
-  return longer.length === 1 ? (longer[0] ?? name) : name;
+  const ending = (names: readonly string[]): string[] =>
+    [...new Set(names)].filter((known) => known.endsWith(name) && known !== name);
+  const longer = ending(described);
+  if (longer.length === 1) return longer[0] ?? name;
+  // `each slot` after `many inventory slots` were only mentioned.
+  const mentioned = longer.length === 0 ? ending([...draft.entities.keys()]) : [];
+  return mentioned.length === 1 ? (mentioned[0] ?? name) : name;
 }
 
 export function assume(draft: Draft, text: string): void {

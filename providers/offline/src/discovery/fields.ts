@@ -19,7 +19,7 @@ import { maskParens, quote, splitList } from './text.js';
 
 // Plural words that read as one text value rather than as many related records.
 const MASS_NOUNS = new Set(
-  'data metadata details settings preferences instructions contents credentials statistics notes terms ingredients tags'.split(
+  'data metadata details settings preferences instructions contents credentials statistics notes terms ingredients tags remarks requests allergies delays'.split(
     ' ',
   ),
 );

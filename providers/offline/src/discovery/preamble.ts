@@ -1,7 +1,8 @@
 import { templateIn } from './template-lookup.js';
 import { stripDeterminers } from './text.js';
 
-const POLITE = /^(?:(?:please|hi|hello|hey|ok|okay|so|now)\b[\s,!]*)+/i;
+const POLITE =
+  /^(?:(?:please|hi|hello|hey|ok|okay|so|now)(?:\s+(?:there|all|folks|everyone|team|guys))?\b[\s,!]*)+/i;
 const ASK =
   /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)\s+(?:you\s+)?(?:to\s+)?|(?:i'm|we're|i\s+am|we\s+are)\s+(?:building|making|creating|writing)\s+|help\s+me\s+(?:to\s+)?|let's\s+)/i;
 const VERB =

@@ -227,4 +227,21 @@ describe('discovery readers', () => {
       'Shelf name:string memberId>Member',
     ]);
   });
+
+  it('leaves greetings, sign-offs and what is out of scope alone, and reads passive and placed relations', () => {
+    const doc = discover(
+      'Hey folks! Farm backend. Animals have a name. Paddocks have a name. Each animal is in one paddock at a time. Samples have a code. Labs have a name. Samples get sent to labs. Specimens have a number. Each specimen was collected by a collector. Trips have a cost. Every trip starts from a station. Split transactions are out of scope for v1. That is it for now. Many thanks!',
+    );
+    expect(shape(doc)).toEqual([
+      'Animal name:string paddockId>Paddock',
+      'Paddock name:string',
+      'Sample code:string labId>Lab',
+      'Lab name:string',
+      'Specimen number:string collectorId>Collector',
+      'Collector name:string',
+      'Trip cost:number stationId>Station',
+      'Station name:string',
+    ]);
+    expect(doc.openQuestions.filter((q) => q.includes('could not be read'))).toEqual([]);
+  });
 });

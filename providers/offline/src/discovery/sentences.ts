@@ -30,7 +30,11 @@ interface Opening {
   readonly commanded: boolean;
 }
 
-const PLEASANTRY = /^(?:thanks|thank you|cheers|please|thx|ty)\b[\s!.]*$/i;
+// Greetings, thanks and sign-offs: `Hey folks`, `Many thanks`, `That is it for now`, `Nothing too fancy`.
+const PLEASANTRY =
+  /^(?:(?:many\s+|thanks\s+)?(?:thanks|thank\s+you|cheers|please|thx|ty)(?:\s+(?:so\s+much|a\s+lot|in\s+advance|again))?|(?:hi|hello|hey|howdy)(?:\s+(?:there|all|folks|everyone|team|guys))?|that\s+is\s+(?:it|all)(?:\s+(?:i\s+think|for\s+now))?|nothing\s+(?:too\s+)?fancy|oh|ok(?:ay)?)\b[\s!.]*$/i;
+// `Split transactions are out of scope for v1`: nothing to store.
+const OUT_OF_SCOPE = /\b(?:out\s+of\s+scope|not\s+needed(?:\s+yet)?|no\s+need\s+(?:for|to))\b/i;
 const WHERE = /\s+(?:where|in\s+which|whereby|such\s+that)\s+/i;
 const FIELDS_OF = /^(?:the\s+)?(?:fields|attributes|properties|columns)\s+(?:for|of|on)\s+/i;
 const OPTIONALITY =
@@ -39,7 +43,8 @@ const THERE_ARE = /^there\s+(?:are|is|will\s+be|should\s+be)\s+(.+)$/i;
 
 export function readSentence(draft: Draft, said: string, opening: Opening | undefined): void {
   const hoisted = hoistParenEntities(draft, said);
-  if (PLEASANTRY.test(hoisted) || readCascade(draft, hoisted) || readSpeakerFields(draft, hoisted)) return;
+  if (PLEASANTRY.test(hoisted) || OUT_OF_SCOPE.test(hoisted)) return;
+  if (readCascade(draft, hoisted) || readSpeakerFields(draft, hoisted)) return;
   const sentence = plainSpeech(hoisted);
   if (sentence !== hoisted && (readParenEntities(draft, sentence) || readEachWith(draft, sentence))) return;
   if (readManyToManySentence(draft, sentence) || readQuantifiedManyToMany(draft, sentence)) return;

@@ -1,9 +1,9 @@
 // The verbs a clause is built from, as regex sources shared by the clause readers.
 
-const MODAL = String.raw`(?:(?:that|which|who|can|could|should|must|will|would|may|might|also|each|always|usually|typically|optionally|obviously|just|only|simply|both|all|then|do|does|need\s+to|needs\s+to|have\s+to|has\s+to)\s+)*`;
+const MODAL = String.raw`(?:(?:that|which|who|can|could|should|must|will|would|may|might|was|were|gets?|got|also|each|always|usually|typically|optionally|obviously|just|only|simply|both|all|then|do|does|need\s+to|needs\s+to|have\s+to|has\s+to)\s+)*`;
 const FIELD_VERB = String.raw`(?:(?:is|are)\s+(?:just|only|simply|basically)|have|has|contains?|includes?|stores?|holds?|needs?|keeps?|tracks?|records?|carr(?:y|ies)(?!\s+out\b)|consists?\s+of|comes?\s+(?:in\s+)?with|arrives?\s+with)`;
 const PARTICIPLE = String.raw`(?:[a-z]+ed|made|given|written|run|held|taken|done|kept|sent|built|won|paid|drawn|shown|set|bought|sold|found|led|seen)`;
-const BELONG_VERB = String.raw`(?:belongs?\s+to|comes?\s+from|(?:sits?|lives?|happens?|takes?\s+place|stays?)\s+(?:in|on|at|inside|within)|references?|refers?\s+to|points?\s+to|${PARTICIPLE}(?:\s+(?:up|out|off|down|back|over))?\s+(?:by|to|for|in|into|on|at|from|against|under|within|with|during))`;
+const BELONG_VERB = String.raw`(?:belongs?\s+to|comes?\s+from|(?:sits?|lives?|happens?|takes?\s+place|stays?)\s+(?:in|on|at|inside|within)|(?:starts?|ends?|departs?|leaves?|arrives?|finishes?)\s+(?:from|at|in)|references?|refers?\s+to|points?\s+to|${PARTICIPLE}(?:\s+(?:up|out|off|down|back|over))?\s+(?:by|to|for|in|into|on|at|from|against|under|within|with|during))`;
 const LINK_VERB = String.raw`(?:links?|connects?|joins?|associates?|relates?)`;
 const BE = String.raw`(?:is|are|be)`;
 const PREPOSITION = String.raw`(?:to|by|of|for|in|into|under|within|from|on|onto|at|against|about|through|via|inside|during|across|with)`;
