@@ -11,7 +11,7 @@ const FLOORS: Readonly<Record<Category, number>> = {
   entities: 0.91,
   fields: 0.89,
   types: 0.85,
-  required: 0.88,
+  required: 0.89,
   relations: 0.85,
   enums: 0.82,
   unique: 0.95,

@@ -117,12 +117,17 @@ const UNIT =
 const QUALIFIER =
   /\s+(?:(?:between|from|out\s+of)\s+\S.*|afterwards|if\s+any|if\s+known|for\s+(?:the|a|an|each|every)\s+[a-z]+)$/i;
 const WHETHER =
-  /^whether\s+(?:(?:it|they|the\s+[a-z]+|he|she)\s+(?:is|are|was|were|has|have|had)\s+(?:been\s+)?|(?:it|they)\s+)?/i;
+  /^whether\s+(?:(?:it|they|he|she)\s+(?:is|are|was|were|has|have|had|got|gets|get)\s+(?:been\s+)?|(?:it|they)\s+)?(?:on\s+|in\s+)?/i;
+// `whether the deposit is paid` → `deposit paid`.
+const WHETHER_THE =
+  /^whether\s+(?:the|its|their)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+/i;
+// `has an amount` inside a list: the field is the amount.
+const HAS = /^(?:has|have|having)\s+(?=(?:an?|the|its|their)\s)/i;
 
 // Undefined when the item does not read as a field name of up to four words.
 export function parseItem(raw: string): ParsedItem | undefined {
   const whether = WHETHER.test(raw.trim()) && /^whether\b/i.test(raw.trim());
-  const item = raw.trim().replace(WHETHER, '').replace(UNIT, '');
+  const item = raw.trim().replace(WHETHER_THE, '$1 ').replace(WHETHER, '').replace(UNIT, '').replace(HAS, '');
   const said = takeHints(item);
   // `a score from 1 to 5`, `out of 10`: a whole number in a range.
   const ranged = /\b(?:from\s+\d+\s+to\s+\d+|out\s+of\s+\d+)\b/i.test(said.rest) && said.hints.length === 0;

@@ -244,4 +244,14 @@ describe('discovery readers', () => {
     ]);
     expect(doc.openQuestions.filter((q) => q.includes('could not be read'))).toEqual([]);
   });
+
+  it('reads flags said with "whether", paired dates and a dropped letter', () => {
+    const doc = discover(
+      'Crm. Customers have a phone numbr and start and end dates. Vendors: name, whether the deposit is paid, whether it got rained off and whether it is on autopay.',
+    );
+    expect(shape(doc)).toEqual([
+      'Customer phoneNumber:string startDate:date endDate:date',
+      'Vendor name:string depositPaid:boolean? rainedOff:boolean? autopay:boolean?',
+    ]);
+  });
 });

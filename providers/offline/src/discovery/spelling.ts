@@ -20,7 +20,15 @@ const TECH = new Set(
     ' ',
   ),
 );
-const SUFFIX = /(?:s|es|ed|d|ing|er|ers|r|rs)$/;
+// Endings and what each may have taken from the word: `noted` is `note` + `d`, `writing` `write` less `e`.
+const ENDINGS: readonly (readonly [string, readonly string[]])[] = [
+  ['s', ['']],
+  ['es', ['']],
+  ['ed', ['', 'e']],
+  ['ing', ['', 'e']],
+  ['er', ['', 'e']],
+  ['ers', ['', 'e']],
+];
 
 // Edits (insert, delete, substitute, swap two neighbours) between two words.
 function distance(a: string, b: string): number {
@@ -38,15 +46,15 @@ function distance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-// A word either dictionary knows, or a known word with a plural, past or agent ending (`milkings`).
+// A word either dictionary knows, or a known word with a plural, past or agent ending (`milkings`,
+// `writers`); `minuts` is not `minute` plus an `s`, nor `numbr` `numb` plus an `r`.
 function isKnown(word: string, all: readonly Checker[]): boolean {
   const name = `${word.charAt(0).toUpperCase()}${word.slice(1)}`; // `swiss`, as in a Swiss tournament
   if (TECH.has(word) || all.some((c) => c.correct(word) || c.correct(name))) return true;
-  const ending = SUFFIX.exec(word)?.[0] ?? '';
-  const stem = word.slice(0, word.length - ending.length);
-  // `writer` is `write` less its `e`; `minuts` is not `minute` plus an `s`.
-  const dropsE = ending !== 's' && ending !== 'es';
-  return stem.length >= 4 && all.some((c) => c.correct(stem) || (dropsE && c.correct(`${stem}e`)));
+  const stems = ENDINGS.flatMap(([ending, restore]) =>
+    word.endsWith(ending) ? restore.map((r) => `${word.slice(0, word.length - ending.length)}${r}`) : [],
+  );
+  return stems.some((stem) => stem.length >= 4 && all.some((c) => c.correct(stem)));
 }
 
 // How often each word is spoken (SUBTLEX-US), loaded once, only when a word is misspelt.
@@ -72,6 +80,11 @@ const usedIn = (context: ReadonlySet<string>, word: string): boolean =>
   context.has(`${word}es`) ||
   context.has(word.replace(/e?s$/, ''));
 
+// Whether `to` is `from` with one of its letters doubled.
+const isDoubling = (from: string, to: string): boolean =>
+  to.length === from.length + 1 &&
+  [...to].some((ch, i) => i > 0 && ch === to[i - 1] && `${to.slice(0, i)}${to.slice(i + 1)}` === from);
+
 // A misspelt word's correction: of the close suggestions with the same first letter, the one the request
 // uses elsewhere, else the most often spoken one, keeping a plural a plural; undefined when none is close.
 function correctionOf(word: string, context: ReadonlySet<string>): string | undefined {
@@ -82,7 +95,9 @@ function correctionOf(word: string, context: ReadonlySet<string>): string | unde
     .filter((s) => /^[a-z]+$/.test(s) && s[0] === word[0] && distance(s, word) <= limit)
     .map((s) => {
       const plural = s.endsWith('s') === word.endsWith('s') ? 2 : 1;
-      return { s, score: (usedIn(context, s) ? 1e9 : 0) + frequencyOf(s) * plural };
+      // A doubled letter written once is the commonest slip: `coment`, `acount`, `botles`.
+      const doubled = isDoubling(word, s) ? 50 : 1;
+      return { s, score: (usedIn(context, s) ? 1e9 : 0) + frequencyOf(s) * plural * doubled };
     })
     .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score);
