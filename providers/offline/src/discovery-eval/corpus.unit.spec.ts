@@ -8,12 +8,12 @@ import { CATEGORIES, type Category } from './score.js';
 // The F1 the offline reader reaches on the shipped corpus today, rounded down: a reading that gets
 // worse fails here. The targets (TARGETS) are higher; each floor moves up as the reader improves.
 const FLOORS: Readonly<Record<Category, number>> = {
-  entities: 0.91,
-  fields: 0.89,
-  types: 0.85,
+  entities: 0.92,
+  fields: 0.90,
+  types: 0.86,
   required: 0.89,
-  relations: 0.85,
-  enums: 0.82,
+  relations: 0.86,
+  enums: 0.83,
   unique: 0.95,
 };
 

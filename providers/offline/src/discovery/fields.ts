@@ -27,18 +27,29 @@ const MASS_NOUNS = new Set(
 const REFERENCE_TO =
   /^(?:an?\s+|the\s+)?(?:optional\s+)?(?:reference|link|pointer|foreign\s+key|fk)\s+(?:to|for)\s+(?:an?\s+|the\s+|one\s+|its\s+)?([a-z][a-z ]*?)$/i;
 
+// `many measurements: …`, `many episodes with a title …`, `each having many items (question, …)`.
 const MANY_WITH =
-  /^(?:many|several|multiple|lots\s+of|any\s+number\s+of)\s+([a-z][a-z ]*?)(?:\s*:\s*|\s*,\s*each\s+(?:with|having|has|holding)\s+)(.+)$/i;
+  /^(?:each\s+)?(?:(?:having|containing|with|has|holding|including)\s+)?(?:many|several|multiple|lots\s+of|any\s+number\s+of)\s+([a-z][a-z]*(?:\s[a-z]+){0,2}?)(?:\s*:\s*|\s*,\s*each\s+(?:with|having|has|holding)\s+|\s+with\s+)(.+)$/i;
+const MANY_INSIDE =
+  /(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:many|several|multiple|lots\s+of|any\s+number\s+of)\s+[a-z]+(?:\s[a-z]+){0,2}?\s+with\s)/i;
+const MANY_PAREN =
+  /^(?:each\s+)?(?:(?:having|containing|with|has|holding|including)\s+)?(?:many|several|multiple|lots\s+of|any\s+number\s+of)\s+([a-z][a-z]*(?:\s[a-z]+){0,2}?)\s*\(([^()]+)\)$/i;
 
 export function readFieldList(draft: Draft, entity: string, text: string, optional: boolean): void {
   // `has many measurements: characteristic, nominal value and …`: the many records and their fields.
-  const manyWith = MANY_WITH.exec(text.trim());
+  const manyWith = MANY_WITH.exec(text.trim()) ?? MANY_PAREN.exec(text.trim());
   const many = manyWith?.[1] === undefined ? undefined : entityNameOf(manyWith[1].toLowerCase());
   if (many !== undefined && manyWith?.[2] !== undefined) {
     ensureEntity(draft, many, Origin.described, manyWith[1]);
     addReference(draft, many, entity, true, manyWith[0]);
     noteMany(draft, entity, many, manyWith[0]);
     return readFieldList(draft, many, manyWith[2], false);
+  }
+  // `a title and many episodes with a title …`: the fields before, then the many records and theirs.
+  const manyAt = MANY_INSIDE.exec(text);
+  if (manyAt !== null && manyAt.index > 0) {
+    readFieldList(draft, entity, text.slice(0, manyAt.index), optional);
+    return readFieldList(draft, entity, text.slice(manyAt.index + manyAt[0].length), optional);
   }
   const enumTail = splitEnumTail(text);
   const items = mergeModifiers(splitList(enumTail?.head ?? text));
@@ -86,6 +97,7 @@ export const fieldReader =
 
 function readFieldItem(draft: Draft, entity: string, item: string, optional: boolean): void {
   if (readElidedMany(draft, entity, item)) return;
+  if (MANY_PAREN.test(item.trim())) return readFieldList(draft, entity, item, optional);
   // `a reference to a customer`: the entity's reference, said as a field.
   const [, named] = REFERENCE_TO.exec(item.trim()) ?? [];
   const referenced = named === undefined ? undefined : entityNameOf(named.toLowerCase());

@@ -115,7 +115,7 @@ const UNIT =
   /\s+(?:in|as)\s+(?:kg|kgs|kilos?|kilograms?|grams?|g|litres?|liters?|l|ml|millilitres?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|hectares?|acres?|metres?|meters?|m|cm|mm|km|miles?|gb|mb|tb|pounds?|lbs?|euros?|dollars?|gbp|usd|eur|percent|%|seconds?|secs?|pence|cents?|pixels?|px|celsius|degrees?|bytes?|kb|mph|km\/h|inches|feet|ft|stars?|points?)$/i;
 // What follows the name and only qualifies it: `between 0 and 100`, `out of ten`, `afterwards`.
 const QUALIFIER =
-  /\s+(?:(?:between|from|out\s+of)\s+\S.*|afterwards|if\s+any|if\s+known|for\s+(?:the|a|an|each|every)\s+[a-z]+)$/i;
+  /(?:\s+(?:(?:between|from|out\s+of)\s+\S.*|afterwards|if\s+any|if\s+known|for\s+(?:the|a|an|each|every)\s+[a-z]+)|(?<=s)\s+(?:attached|included))$/i;
 const WHETHER =
   /^whether\s+(?:(?:it|they|he|she)\s+(?:is|are|was|were|has|have|had|got|gets|get)\s+(?:been\s+)?|(?:it|they)\s+)?(?:on\s+|in\s+)?/i;
 // `whether the deposit is paid` → `deposit paid`.
@@ -145,14 +145,18 @@ export function parseItem(raw: string): ParsedItem | undefined {
   const text = rest.replace(MANY, '').replace(/'s\b/gi, '').replace(/'/g, '');
   if (!/^[A-Za-z0-9 -]*$/.test(text)) return undefined;
   const words = splitWords(text);
-  const { name, flag } = nameWords(words);
+  const named = nameWords(words);
+  // `mandatory yes/no`: a flag named by what would otherwise modify it.
+  const lone =
+    named.name.length === 0 && words.length === 1 && hints.some((h) => typeOfHint(h) === 'boolean');
+  const { name, flag } = lone ? { name: [...words], flag: false } : named;
   if (name.length === 0 || name.length > 4 || !name.every(isNameWord)) return undefined;
   if (/^[0-9]/.test(name[0] ?? '')) return undefined;
   const bare = !LEADING.has(words[0] ?? '') && !many;
   return {
     words: name,
     hints: hints.filter((h) => !isModifier(h)),
-    ...modifiersOf(words, hints),
+    ...modifiersOf(lone ? [] : words, hints),
     many,
     bare,
     flag: flag || whether,

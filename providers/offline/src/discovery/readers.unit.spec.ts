@@ -254,4 +254,18 @@ describe('discovery readers', () => {
       'Vendor name:string depositPaid:boolean? rainedOff:boolean? autopay:boolean?',
     ]);
   });
+
+  it('reads many records with their fields inside a field list', () => {
+    const doc = discover(
+      'Inspection checklists with a name and version number, each having many checklist items (question, mandatory yes/no). Podcasts have a title and many episodes with a title and a publish date. Claims have a number. Claims can have documents attached.',
+    );
+    expect(shape(doc)).toEqual([
+      'InspectionChecklist name:string versionNumber:string',
+      'ChecklistItem inspectionChecklistId>InspectionChecklist question:string mandatory:boolean?',
+      'Podcast title:string',
+      'Episode podcastId>Podcast title:string publishDate:date',
+      'Claim number:string',
+      'Document name:string claimId>Claim',
+    ]);
+  });
 });
