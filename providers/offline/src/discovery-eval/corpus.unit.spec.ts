@@ -9,7 +9,7 @@ import { CATEGORIES, type Category } from './score.js';
 // worse fails here. The targets (TARGETS) are higher; each floor moves up as the reader improves.
 const FLOORS: Readonly<Record<Category, number>> = {
   entities: 0.92,
-  fields: 0.90,
+  fields: 0.9,
   types: 0.86,
   required: 0.89,
   relations: 0.86,
