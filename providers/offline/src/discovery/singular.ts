@@ -1,7 +1,12 @@
 import { singularizeWord, toPascalCase, words } from '@mge/contracts';
 
-// Singular nouns that end in "s" and must not lose it.
-const ENDS_IN_S = new Set(['alias', 'atlas', 'bias', 'canvas', 'gas', 'lens', 'plus', 'chaos', 'news']);
+// Singular nouns that end in "s" and must not lose it; other words in -us or -is are plurals of
+// words in -u or -i (`menus`, `skus`, `kpis`, `taxis`).
+const ENDS_IN_S = new Set(
+  'alias atlas bias canvas gas lens plus chaos news status campus virus bonus census focus corpus bus radius genus thesis basis axis analysis crisis diagnosis hypothesis synopsis tennis chassis iris species series apparatus cactus stimulus syllabus octopus prospectus consensus nexus abacus hiatus fungus onus lotus circus walrus rhombus sinus minus surplus citrus exodus impetus chorus opus terminus stylus oasis emphasis parenthesis ellipsis prognosis metamorphosis trellis mantis premises'.split(
+    ' ',
+  ),
+);
 
 // Plurals the contracts helper gets wrong (courses → cours, archives → archif, movies → movy).
 const RULES: ReadonlyArray<readonly [RegExp, string]> = [
@@ -18,6 +23,7 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/zzes$/, 'zz'],
   [/zes$/, 'ze'],
   [/^(ca|ni)ches$/, '$1che'],
+  [/^([a-z]{2,}(?:i|(?<!o)u))s$/, '$1'],
   [/(her|potat|tomat|ech|vet)oes$/, '$1o'],
   [/(mov|cook|rook|zomb|calor|self|brown|smooth|goal|gen|prair|aunt)ies$/, '$1ie'],
 ];
