@@ -8,11 +8,11 @@ import { CATEGORIES, type Category } from './score.js';
 // The F1 the offline reader reaches on the shipped corpus today, rounded down: a reading that gets
 // worse fails here. The targets (TARGETS) are higher; each floor moves up as the reader improves.
 const FLOORS: Readonly<Record<Category, number>> = {
-  entities: 0.92,
-  fields: 0.9,
-  types: 0.86,
-  required: 0.89,
-  relations: 0.86,
+  entities: 0.93,
+  fields: 0.91,
+  types: 0.87,
+  required: 0.9,
+  relations: 0.87,
   enums: 0.83,
   unique: 0.95,
 };

@@ -268,4 +268,18 @@ describe('discovery readers', () => {
       'Document name:string claimId>Claim',
     ]);
   });
+
+  it('reads a terse line of records with fields in parentheses, placed and owning many', () => {
+    const doc = discover(
+      'Parcels (weight, tracking code, sent date) shipped to recipients (name, address), each parcel with many tracking events (status, location, timestamp). University enrollment: students (name, unique email) enroll in courses (code, title).',
+    );
+    expect(shape(doc)).toEqual([
+      'Recipient name:string address:string',
+      'Parcel weight:number trackingCode:string sentDate:date recipientId>Recipient',
+      'TrackingEvent parcelId>Parcel status:string location:string timestamp:date',
+      'Course code:string title:string',
+      'Student name:string email:email!',
+      'CourseStudent courseId>Course studentId>Student',
+    ]);
+  });
 });

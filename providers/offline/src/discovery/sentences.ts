@@ -96,6 +96,10 @@ function readColon(draft: Draft, sentence: string): boolean {
     return true;
   }
   if (readDefinedThen(draft, before, rest)) return true;
+  // `University enrollment: students (name) enroll in courses (code)`: a heading, then a relation.
+  const hoisted = hoistParenEntities(draft, rest);
+  if (hoisted !== rest && readVerbRelation(draft, hoisted, fieldReader(draft)))
+    return nameDomain(draft, before);
   const last = before.toLowerCase().split(' ').pop() ?? '';
   if (readEnumLine(draft, before, rest)) return true;
   // `Recipes: title, …` or `Booking: customer name` lists that entity's fields, even where the word

@@ -31,6 +31,11 @@ export function normalizeRequest(request: string): string {
     .replace(/\be-mails?\b/gi, (m) => (m.toLowerCase().endsWith('s') ? 'emails' : 'email'))
     .replace(/\bto-do(s?)\b/gi, 'todo$1')
     .replace(/\bbetween\s+(\d+)\s+and\s+(\d+)/gi, 'from $1 to $2')
+    // `…, each parcel with many tracking events` says what each parcel has.
+    .replace(
+      /,\s*each\s+([a-z]+(?:\s[a-z]+)?)\s+with\s+(?=(?:many|several|multiple|lots)\s)/gi,
+      '; each $1 has ',
+    )
     .replace(/\b(with|and|of|track|store|keep|record)\s+there\s+(?=[a-z])/gi, '$1 their ')
     .replace(/\b([a-z]+)\s+and\s+([a-z]+)\s+(date|time)s\b/gi, '$1 $3 and $2 $3')
     .replace(/\bits\s+(?=(?:for|of|on|in|at|by|from)\s+(?:an?|one|the)\b)/gi, 'it is ')
