@@ -7,11 +7,12 @@ import {
   ensureEntity,
   isEntity,
   noteUnread,
+  resolveEntity,
   Origin,
   type Draft,
 } from './draft.js';
 import { typeOfHint, typeOfName } from './field-types.js';
-import { isEnumValue, parseItem, type ParsedItem } from './item.js';
+import { fieldNamesIn, isEnumValue, parseItem, type ParsedItem } from './item.js';
 import { noteMany, readElidedMany } from './many-to-many.js';
 import { readVerbRelation } from './verb-relations.js';
 import { entityNameOf, isPluralWord } from './singular.js';
@@ -98,6 +99,7 @@ export const fieldReader =
 function readFieldItem(draft: Draft, entity: string, item: string, optional: boolean): void {
   if (readElidedMany(draft, entity, item)) return;
   if (MANY_PAREN.test(item.trim())) return readFieldList(draft, entity, item, optional);
+  if (readOwnedWithFields(draft, entity, item)) return;
   // `a reference to a customer`: the entity's reference, said as a field.
   const [, named] = REFERENCE_TO.exec(item.trim()) ?? [];
   const referenced = named === undefined ? undefined : entityNameOf(named.toLowerCase());
@@ -138,8 +140,28 @@ function isManyRecords(draft: Draft, parsed: ParsedItem): boolean {
   return !MASS_NOUNS.has(last) && typeOfName(parsed.words) === undefined;
 }
 
+const OWNED_WITH_FIELDS = /^(?:(?:some|its|their)\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s*\(([^()]+)\)$/i;
+
+// `comments (a body and a posted-at timestamp)`: many records of their own, with their fields.
+function readOwnedWithFields(draft: Draft, entity: string, item: string): boolean {
+  const [, phrase, content] = OWNED_WITH_FIELDS.exec(item.trim()) ?? [];
+  const last = phrase?.toLowerCase().split(' ').pop() ?? '';
+  const fields = content === undefined ? undefined : fieldNamesIn(content);
+  if (phrase === undefined || fields === undefined || !isPluralWord(last) || MASS_NOUNS.has(last))
+    return false;
+  const named = entityNameOf(phrase.toLowerCase());
+  if (named === undefined) return false;
+  const owned = resolveEntity(draft, named);
+  ensureEntity(draft, owned, Origin.described, phrase);
+  addReference(draft, owned, entity, true, item.trim());
+  noteMany(draft, entity, owned, item.trim());
+  readFieldList(draft, owned, fields, false);
+  return true;
+}
+
 function readHasMany(draft: Draft, entity: string, parsed: ParsedItem): void {
-  const target = entityNameOf(parsed.words.join(' '));
+  const named = entityNameOf(parsed.words.join(' '));
+  const target = named === undefined ? undefined : resolveEntity(draft, named); // `many lines` of a timesheet
   if (target === undefined) return noteUnread(draft, parsed.words.join(' '));
   if (!parsed.many && !isEntity(draft, target)) {
     assume(

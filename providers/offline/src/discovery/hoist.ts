@@ -1,7 +1,7 @@
 import { ensureEntity, Origin, type Draft } from './draft.js';
 import { readFieldList } from './fields.js';
+import { fieldNamesIn } from './item.js';
 import { entityNameOf, isPluralWord } from './singular.js';
-import { isPlainPhrase, splitList, stripDeterminers } from './text.js';
 
 // `… raised by a requester (name, department)`: a record named where a relation points, with its fields.
 const AFTER_RELATION =
@@ -9,27 +9,9 @@ const AFTER_RELATION =
 // `Mechanics (name, phone) carry out repair jobs`: the subject of a clause, with its fields.
 const AS_SUBJECT =
   /^((?:an?\s+|the\s+|each\s+|every\s+)?)([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s*\(([^()]*)\)\s*(?=,\s*each\s|(?!(?:,|;|:|and\b|or\b|on\b|for\b|at\b|in\b|of\b|with\b|to\b|per\b|$))\S)/i;
-const JUST = /^(?:just|only)\s+/i;
-const EACH = /\s+(?:each|apiece)$/i;
-const NOT_A_FIELD =
-  /^(?:string|text|integer|int|number|decimal|float|date|datetime|time|timestamp|boolean|bool|unique|optional|required|mandatory|enum|money|currency|yes|no)$/i;
-
-// `name, department` or `just a name`: names of fields, not an enum, a type or a unit.
-function fieldNames(content: string): string | undefined {
-  const text = content.trim();
-  if (/\bor\b|\/|\be\.?g\b|\bsuch\s+as\b|\blike\b|\d/i.test(text)) return undefined;
-  const items = splitList(text.replace(JUST, '').replace(EACH, ''));
-  if (items.length < (JUST.test(text) ? 1 : 2)) return undefined;
-  const plain = items.every((item) => {
-    const words = stripDeterminers(item.replace(/^(?:an?\s+)?(?:optional|unique)\s+/i, ''));
-    return isPlainPhrase(words, 4) && !NOT_A_FIELD.test(words);
-  });
-  return plain ? text.replace(JUST, '').replace(EACH, '') : undefined;
-}
-
 function hoist(draft: Draft, phrase: string, content: string): boolean {
   if (/\b(?:the|an?|our|my|their|its|your)\b/i.test(phrase)) return false; // `store the artists`
-  const fields = fieldNames(content);
+  const fields = fieldNamesIn(content);
   const entity = fields === undefined ? undefined : entityNameOf(phrase.toLowerCase());
   if (entity === undefined || fields === undefined) return false;
   ensureEntity(draft, entity, Origin.described, phrase);

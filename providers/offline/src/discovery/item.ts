@@ -1,5 +1,6 @@
 import { words as splitWords } from '@mge/contracts';
 import { typeOfHint } from './field-types.js';
+import { isPlainPhrase, splitList, stripDeterminers } from './text.js';
 
 // One item of a field list, taken apart: `an optional due date (date)`.
 export interface ParsedItem {
@@ -167,3 +168,21 @@ export function parseItem(raw: string): ParsedItem | undefined {
 
 const isModifier = (hint: string): boolean =>
   /^(?:optional|required|mandatory|nullable|not required)$/i.test(hint);
+
+const JUST = /^(?:just|only)\s+/i;
+const EACH = /\s+(?:each|apiece)$/i;
+const NOT_A_FIELD =
+  /^(?:string|text|integer|int|number|decimal|float|date|datetime|time|timestamp|boolean|bool|unique|optional|required|mandatory|enum|money|currency|yes|no)$/i;
+
+/** `name, department` or `just a name`: names of fields, not an enum, a type or a unit; undefined otherwise. */
+export function fieldNamesIn(content: string): string | undefined {
+  const text = content.trim();
+  if (/\bor\b|\/|\be\.?g\b|\bsuch\s+as\b|\blike\b|\d/i.test(text)) return undefined;
+  const items = splitList(text.replace(JUST, '').replace(EACH, ''));
+  if (items.length < (JUST.test(text) ? 1 : 2)) return undefined;
+  const plain = items.every((item) => {
+    const words = stripDeterminers(item.replace(/^(?:an?\s+)?(?:optional|unique)\s+/i, ''));
+    return isPlainPhrase(words, 4) && !NOT_A_FIELD.test(words);
+  });
+  return plain ? text.replace(JUST, '').replace(EACH, '') : undefined;
+}

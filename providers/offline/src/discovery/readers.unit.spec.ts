@@ -282,4 +282,19 @@ describe('discovery readers', () => {
       'CourseStudent courseId>Course studentId>Student',
     ]);
   });
+
+  it('reads many records given their fields in a list, and "each one" after a comma', () => {
+    const doc = discover(
+      'Issues have a title. Issues can also have comments (a body and an author). Engagements have a name, and each one is for a client. Timesheet lines: hours (decimal). A timesheet has many lines; each line is booked to a project.',
+    );
+    expect(shape(doc)).toEqual([
+      'Issue title:string',
+      'Comment issueId>Issue body:string author:string',
+      'Engagement name:string clientId>Client',
+      'Client name:string',
+      'TimesheetLine hours:number timesheetId>Timesheet projectId>Project',
+      'Timesheet name:string',
+      'Project name:string',
+    ]);
+  });
 });
