@@ -98,6 +98,21 @@ function tableSentences(rows: readonly string[], heading: Heading): string[] {
   });
 }
 
+const REGISTER =
+  /^(?:(?:the|our|an?)\s+)?(?:[a-z]+\s+)?([a-z]+)\s+(?:register|registry|tracker|log|catalog(?:ue)?|inventory|database)[.:]?$/i;
+
+// The record a table without a heading lists, from the line over it: `… Purchase requisitions:` or
+// `IT asset register.` (the table lists assets).
+function recordOf(out: readonly string[]): string | undefined {
+  const last = [...out]
+    .reverse()
+    .find((l) => l.trim() !== '')
+    ?.trim();
+  if (last === undefined) return undefined;
+  const named = /(?:^|[.!?]\s+)([A-Za-z][a-z]*(?:\s[a-z]+){0,3}):$/.exec(last)?.[1];
+  return named ?? REGISTER.exec(last)?.[1];
+}
+
 const isProse = (line: string): boolean => !TABLE_ROW.test(line) && !BULLET.test(line) && line.trim() !== '';
 
 // Flattens headings, bullets and tables into sentences, one per line.
@@ -114,7 +129,7 @@ export function flattenLayout(text: string): string {
       const rows: string[] = [];
       while (i < lines.length && TABLE_ROW.test(lines[i] ?? '')) rows.push(lines[i++] ?? '');
       i -= 1;
-      out.push(...tableSentences(rows, heading));
+      out.push(...tableSentences(rows, heading.text === undefined ? { text: recordOf(out) } : heading));
       continue;
     }
     const bullet = BULLET.exec(line);

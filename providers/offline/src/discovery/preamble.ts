@@ -49,7 +49,7 @@ export const cleanDomain = (phrase: string): string =>
     .trim();
 
 const DOMAIN_WORD =
-  /(?:^|\s)(?:app|application|system|platform|service|site|website|portal|tool|dashboard|api|backend|tracker|manager|management|software|program)$/i;
+  /(?:^|\s)(?:app|application|system|platform|service|site|website|portal|tool|dashboard|api|backend|tracker|manager|management|software|program|register|registry|module|engine|organi[sz]er|planner)$/i;
 
 // A phrase that names a whole application rather than one kind of record.
 export const isDomainPhrase = (phrase: string): boolean =>

@@ -297,4 +297,15 @@ describe('discovery readers', () => {
       'Project name:string',
     ]);
   });
+
+  it('gives a table without a heading to the line over it', () => {
+    const doc = discover(
+      'IT asset register.\n\n| field | type | notes |\n|---|---|---|\n| asset tag | string | unique |\n| model | string | |\n\nProcurement backend. Purchase requisitions:\n\n| field | type | notes |\n|---|---|---|\n| requested on | date | |\n| estimated cost | money | |\n',
+    );
+    expect(shape(doc)).toEqual([
+      'Asset assetTag:string! model:string',
+      'PurchaseRequisition requestedOn:date estimatedCost:number',
+    ]);
+    expect(doc.openQuestions.filter((q) => q.includes('could not be read'))).toEqual([]);
+  });
 });

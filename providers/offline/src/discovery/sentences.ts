@@ -72,6 +72,8 @@ function readOne(draft: Draft, sentence: string, opening: Opening | undefined): 
   }
   if (readThrough(draft, sentence) || readVerbRelation(draft, sentence, fieldReader(draft))) return;
   if (opening !== undefined) return readOpening(draft, sentence, opening);
+  // `Procurement backend.` later on names what the request is about, as an opening would.
+  if (isPlainPhrase(sentence, 5) && isDomainPhrase(sentence)) return void nameDomain(draft, sentence);
   if (!readNounList(draft, sentence)) noteUnread(draft, sentence);
 }
 
