@@ -8,12 +8,12 @@ import { CATEGORIES, type Category } from './score.js';
 // The F1 the offline reader reaches on the shipped corpus today, rounded down: a reading that gets
 // worse fails here. The targets (TARGETS) are higher; each floor moves up as the reader improves.
 const FLOORS: Readonly<Record<Category, number>> = {
-  entities: 0.93,
-  fields: 0.91,
-  types: 0.87,
-  required: 0.9,
+  entities: 0.94,
+  fields: 0.92,
+  types: 0.88,
+  required: 0.91,
   relations: 0.88,
-  enums: 0.83,
+  enums: 0.84,
   unique: 0.96,
 };
 

@@ -146,7 +146,9 @@ export function parseItem(raw: string): ParsedItem | undefined {
   const text = rest.replace(MANY, '').replace(/'s\b/gi, '').replace(/'/g, '');
   if (!/^[A-Za-z0-9 -]*$/.test(text)) return undefined;
   const words = splitWords(text);
-  const named = nameWords(words);
+  // `a posted-at timestamp`: the name already says it is a moment.
+  const stamped = /\b(?:at|on)\s+(?:timestamp|date|time)$/i.test(text) ? words.slice(0, -1) : words;
+  const named = nameWords(stamped);
   // `mandatory yes/no`: a flag named by what would otherwise modify it.
   const lone =
     named.name.length === 0 && words.length === 1 && hints.some((h) => typeOfHint(h) === 'boolean');

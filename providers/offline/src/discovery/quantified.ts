@@ -30,14 +30,13 @@ interface Many {
 }
 
 // `a course has several professors`: what the clause's subject may be, and what it has many of.
-function manyOf(draft: Draft, clause: string, previous: Many | undefined): Many | undefined {
+function manyOf(draft: Draft, clause: string, previous: Many | undefined): Many {
   const words = clause.replace(LEAD, '').split(/\s+/);
   const owned = words.flatMap((_, i) => {
     const before = `${words.slice(0, i).join(' ')} `;
     return QUANTIFIER.test(before) || SHARED.test(before) ? namesAt(draft, words, i) : [];
   });
-  if (owned.length === 0) return undefined;
-  // `… and can include any number of movies`: the subject of the half before.
+  // `a watchlist has a name and can include any number of movies`: the subject of the half before.
   const owners = /^(?:can|could|may|might|will|has|have|is|are)\b/i.test(words[0] ?? '')
     ? (previous?.owners ?? [])
     : namesAt(draft, words, 0);
@@ -58,10 +57,7 @@ export function readQuantifiedManyToMany(draft: Draft, sentence: string): boolea
   }
   halves.push(sentence.slice(start));
   const found: Many[] = [];
-  for (const half of halves) {
-    const many = manyOf(draft, half.trim(), found.at(-1));
-    if (many !== undefined) found.push(many);
-  }
+  for (const half of halves) found.push(manyOf(draft, half.trim(), found.at(-1)));
   // Each side has many of the other, said both ways round.
   const pair = found
     .flatMap((m) => m.owners.flatMap((a) => m.owned.map((b) => [a, b] as const)))

@@ -308,4 +308,18 @@ describe('discovery readers', () => {
     ]);
     expect(doc.openQuestions.filter((q) => q.includes('could not be read'))).toEqual([]);
   });
+
+  it('reads what is stored as what, what happens when, and a half with no subject of its own', () => {
+    const doc = discover(
+      'Dental practice. Dentists and hygienists are both stored as practitioners with a name and a role (dentist or hygienist). When an animal comes in we record a visit with the date and the reason. Movies have a title. A watchlist has a name and can include any number of movies, and one movie could be on several watchlists. Comments have a body and a posted-at timestamp.',
+    );
+    expect(shape(doc)).toEqual([
+      'Practitioner name:string role:string[dentist|hygienist]',
+      'Visit date:date reason:string',
+      'Movie title:string',
+      'Watchlist name:string',
+      'Comment body:string postedAt:date',
+      'MovieWatchlist movieId>Movie watchlistId>Watchlist',
+    ]);
+  });
 });

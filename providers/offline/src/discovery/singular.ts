@@ -76,7 +76,9 @@ export function pluralEntityOf(words: string): string | undefined {
 // `order items` → `OrderItem`; undefined when the phrase cannot name an entity.
 export function entityNameOf(phrase: string): string | undefined {
   // `artefact on display`, `bottles in racks`: the record is the head before the preposition.
-  const head = phrase.replace(/^(\S+(?:\s+\S+)?)\s+(?:on|in|at|with|from|by|for)\s+.*$/i, '$1');
+  const head = phrase
+    .replace(/^(?:a\s+)?(?:few|couple\s+of|number\s+of|handful\s+of)\s+/i, '')
+    .replace(/^(\S+(?:\s+\S+)?)\s+(?:on|in|at|with|from|by|for)\s+.*$/i, '$1');
   const parts = words(head.replace(/'s\b/gi, ''));
   if (parts.some((p) => NOT_NAMES.has(p))) return undefined;
   if (parts.length > 1 && KIND_WORDS.has(parts[parts.length - 1] ?? '')) parts.pop();
