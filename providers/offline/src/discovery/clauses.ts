@@ -102,6 +102,12 @@ function readChunk(draft: Draft, subjects: readonly string[], chunk: string): bo
     const items = link[2].split(/\s*,\s*|\s+(?:to|and|with|or)\s+/i);
     return readTargets(draft, subjects, items, link[1], true, chunk);
   }
+  // `Locations are bins with a code and a zone`: a kind of thing, then its fields.
+  const kind = KIND_WITH.exec(chunk);
+  if (kind?.[1] !== undefined) {
+    for (const s of subjects) readFieldList(draft, s, kind[1], false);
+    return true;
+  }
   const belong = BELONG_CHUNK.exec(chunk);
   if (belong?.[3] !== undefined) {
     const loose = !/^(?:belongs?|references?|refers?|points?)\b/i.test(belong[2] ?? '');
@@ -115,11 +121,18 @@ function readChunk(draft: Draft, subjects: readonly string[], chunk: string): bo
   return state?.[2] !== undefined && readState(draft, subjects, state[2].toLowerCase());
 }
 
+const KIND_WITH = /^(?:is|are)\s+(?:an?\s+)?(?![a-z]+ed\b)[a-z]+\s+with\s+(.+)$/i;
+
 const LEADING_PREPOSITION = /^(?:to|by|for|in|into|of|on|onto|at|against|about|with|from|under|within)\s+/i;
 
 // `a donor and to a campaign`, `a critic about a movie`: one item per entity named.
 function targetItems(text: string): string[] {
-  return splitList(text.replace(/\s+(?:at\s+a\s+time|at\s+once|over\s+time|too|as\s+well)$/i, ''))
+  const plain = text.replace(/\s*\([^()]*\)/g, ''); // `a gate (gates - details to follow later)`
+  const trimmed = plain.replace(
+    /\s+(?:at\s+a\s+time|at\s+once|over\s+time|too|as\s+well|(?:that\s+)?(?:it|they)\s+(?:is|are)\s+(?:about|for|from|in|on))$/i,
+    '',
+  );
+  return splitList(trimmed)
     .flatMap((item) =>
       item.split(
         /\s+(?:to|by|for|in|of|on|at|against|about|with|from)\s+(?=(?:an?|the|one|each|its|their)\s)/i,

@@ -322,4 +322,24 @@ describe('discovery readers', () => {
       'MovieWatchlist movieId>Movie watchlistId>Watchlist',
     ]);
   });
+
+  it('reads links asked for, kinds with fields, "per" and "one of their", and targets with asides', () => {
+    const doc = discover(
+      'Help desk. Problems have a title. I want to link each problem to the device it is about. Devices have a tag. Recipes have a name. A brew is a batch made from a recipe, with a brew date. Accounts have a name. Invoices are generated per account with a period start. Locations are bins with a code and a zone. Claims have a number. Policies have a number. Customers file claims on one of their policies. Gates have a number. Each entry event happens at a gate (gates - details to follow later).',
+    );
+    expect(shape(doc)).toEqual([
+      'Problem title:string deviceId>Device',
+      'Device tag:string',
+      'Recipe name:string',
+      'Brew recipeId>Recipe brewDate:date',
+      'Account name:string',
+      'Invoice accountId>Account periodStart:string',
+      'Location code:string zone:string',
+      'Claim number:string customerId>Customer policyId>Policy',
+      'Policy number:string',
+      'Customer name:string',
+      'Gate number:string',
+      'EntryEvent gateId>Gate',
+    ]);
+  });
 });

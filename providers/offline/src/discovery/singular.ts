@@ -77,7 +77,7 @@ export function pluralEntityOf(words: string): string | undefined {
 export function entityNameOf(phrase: string): string | undefined {
   // `artefact on display`, `bottles in racks`: the record is the head before the preposition.
   const head = phrase
-    .replace(/^(?:a\s+)?(?:few|couple\s+of|number\s+of|handful\s+of)\s+/i, '')
+    .replace(/^(?:a\s+)?(?:few|couple\s+of|handful\s+of)\s+/i, '')
     .replace(/^(\S+(?:\s+\S+)?)\s+(?:on|in|at|with|from|by|for)\s+.*$/i, '$1');
   const parts = words(head.replace(/'s\b/gi, ''));
   if (parts.some((p) => NOT_NAMES.has(p))) return undefined;

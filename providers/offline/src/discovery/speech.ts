@@ -29,9 +29,17 @@ const CLOSING = /\s*,?\s*(?:that\s+would\s+be\s+[a-z]+|if\s+possible|please|too|
 const STORED_AS =
   /^.+?\s+(?:are|is)\s+(?:both\s+|all\s+)?(?:stored|kept|recorded|modell?ed|tracked|saved)\s+as\s+(?=[a-z]+(?:\s[a-z]+)?\s+with\s)/i;
 
+// `I want to link each problem to the device it is about` → `each problem belongs to the device …`.
+const LINK_EACH =
+  /^(?:i|we)\s+(?:would\s+)?(?:want|need|like|love)\s+to\s+(?:link|connect|attach|tie)\s+(each|every|an?)\s+([a-z]+(?:\s[a-z]+)?)\s+to\s+/i;
+
 /** The sentence without its interjections and the speaker's wish to record something; as is otherwise. */
 export function plainSpeech(sentence: string): string {
-  const opened = sentence.replace(INTERJECTION, '').replace(OCCASION, '').replace(STORED_AS, '');
+  const opened = sentence
+    .replace(INTERJECTION, '')
+    .replace(OCCASION, '')
+    .replace(STORED_AS, '')
+    .replace(LINK_EACH, '$1 $2 belongs to ');
   const stripped = opened.replace(APP_WHERE, '').replace(WISH, '').replace(ASK, '').replace(BARE_WISH, '');
   return stripped === opened ? opened : stripped.replace(CLOSING, '').replace(OWNED, '');
 }

@@ -141,7 +141,7 @@ export function readVerbRelation(
 
 const FIELDS_AFTER = /^(?:(?:with|that\s+(?:have|has)|which\s+(?:have|has)|having)\s+|:\s*)(.+)$/i;
 const ABOUT =
-  /^(?:on|of|for|to|against|about|in|at|under)\s+(?:(?:an?|the|one|each|every|their|its|our)\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)(?=$|\s*[:,]|\s+with\b)/i;
+  /^(?:on|of|for|to|against|about|in|at|under)\s+(?:one\s+of\s+)?(?:(?:an?|the|one|each|every|their|its|our)\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)(?=$|\s*[:,]|\s+with\b)/i;
 
 // `… reviews of the movies: a score …`: the record the object is about, and what is said after it.
 function aboutOf(draft: Draft, rest: string): { entity: string; rest: string } | undefined {

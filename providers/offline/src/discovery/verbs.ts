@@ -3,10 +3,10 @@
 const MODAL = String.raw`(?:(?:that|which|who|can|could|should|must|will|would|may|might|was|were|gets?|got|also|each|always|usually|typically|optionally|obviously|just|only|simply|both|all|then|do|does|need\s+to|needs\s+to|have\s+to|has\s+to)\s+)*`;
 const FIELD_VERB = String.raw`(?:(?:is|are)\s+(?:just|only|simply|basically)|have|has|contains?|includes?|stores?|holds?|needs?|keeps?|tracks?|records?|carr(?:y|ies)(?!\s+out\b)|consists?\s+of|comes?\s+(?:in\s+)?with|arrives?\s+with)`;
 const PARTICIPLE = String.raw`(?:[a-z]+ed|made|given|written|run|held|taken|done|kept|sent|built|won|paid|drawn|shown|set|bought|sold|found|led|seen)`;
-const BELONG_VERB = String.raw`(?:belongs?\s+to|comes?\s+from|(?:sits?|lives?|happens?|takes?\s+place|stays?)\s+(?:in|on|at|inside|within)|(?:starts?|ends?|departs?|leaves?|arrives?|finishes?)\s+(?:from|at|in)|references?|refers?\s+to|points?\s+to|${PARTICIPLE}(?:\s+(?:up|out|off|down|back|over))?\s+(?:by|to|for|in|into|on|at|from|against|under|within|with|during))`;
+const BELONG_VERB = String.raw`(?:belongs?\s+to|comes?\s+from|(?:sits?|lives?|happens?|takes?\s+place|stays?)\s+(?:in|on|at|inside|within)|(?:starts?|ends?|departs?|leaves?|arrives?|finishes?)\s+(?:from|at|in)|references?|refers?\s+to|points?\s+to|${PARTICIPLE}(?:\s+(?:up|out|off|down|back|over))?\s+(?:by|to|for|in|into|on|at|from|against|under|within|with|during|per))`;
 const LINK_VERB = String.raw`(?:links?|connects?|joins?|associates?|relates?)`;
 const BE = String.raw`(?:is|are|be)`;
-const PREPOSITION = String.raw`(?:to|by|of|for|in|into|under|within|from|on|onto|at|against|about|through|via|inside|during|across|with)`;
+const PREPOSITION = String.raw`(?:to|by|of|for|in|into|under|within|from|on|onto|at|against|about|through|via|inside|during|across|with|per)`;
 
 const VERB = `(?:with|${FIELD_VERB}|${BELONG_VERB}|${LINK_VERB}|${BE})`;
 const SUBJECT = String.raw`((?!(?:optional|unique|required|mandatory)\b)[a-z][a-z0-9'-]*(?:\s+[a-z][a-z0-9'-]*){0,4}?)`;
@@ -34,8 +34,9 @@ export const LINK_CHUNK = new RegExp(
   String.raw`^(${MODAL})(?:${LINK_VERB}|${BE}\s+(?:(?:an?\s+)?(?:link|join|connection)\s+)?between)\s+(.+)$`,
   'i',
 );
+// `is a batch made from a recipe`: what it is, said on the way, changes nothing.
 export const BELONG_CHUNK = new RegExp(
-  String.raw`^(${MODAL})(${BELONG_VERB}|${BE}\s+(?:[a-z]+\s+)?(?:(?:up|out|off|down|back|over)\s+)?${PREPOSITION})\s+(.+)$`,
+  String.raw`^(${MODAL})(${BELONG_VERB}|${BE}\s+(?:an?\s+[a-z]+\s+)?(?:[a-z]+\s+)?(?:(?:up|out|off|down|back|over)\s+)?${PREPOSITION})\s+(.+)$`,
   'i',
 );
 export const STATE_CHUNK = new RegExp(
