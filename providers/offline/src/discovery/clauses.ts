@@ -10,7 +10,7 @@ import {
   type Draft,
 } from './draft.js';
 import { readFieldList, fieldReader } from './fields.js';
-import { noteManyToMany } from './many-to-many.js';
+import { noteMany, noteManyToMany } from './many-to-many.js';
 import { hasVerb, readVerbRelation } from './verb-relations.js';
 import { typeOfName } from './field-types.js';
 import { isEntityListText, readNounList } from './lists.js';
@@ -34,7 +34,18 @@ import {
 } from './verbs.js';
 
 const RELATIVES = new Set(['which', 'who']);
-const PRONOUNS = new Set(['they', 'it', 'these', 'those', 'this', 'each', 'one', 'each one', 'every one']);
+const PRONOUNS = new Set([
+  'they',
+  'it',
+  'these',
+  'those',
+  'this',
+  'each',
+  'one',
+  'each one',
+  'every one',
+  'both',
+]);
 const GENERIC =
   /^(?:we|i|you|api|app|application|system|backend|service|database|platform|website|site|server)$/;
 
@@ -112,9 +123,16 @@ function readChunk(draft: Draft, subjects: readonly string[], chunk: string): bo
   if (belong?.[3] !== undefined) {
     const loose = !/^(?:belongs?|references?|refers?|points?)\b/i.test(belong[2] ?? '');
     // `raised against an inspection lot with a defect code and …`: the rest are the subject's fields.
-    const [targets = '', fields] = belong[3].split(/\s+with\s+(?=an?\s|the\s|its\s|their\s)|\s*:\s+/i);
-    const read = readTargets(draft, subjects, targetItems(targets), belong[1], !loose, chunk);
+    // `owned by a player profile that just has a gamertag`: those are the profile's fields.
+    const [said = '', theirs] = belong[3].split(
+      /\s+(?:that|which|who)\s+(?:just\s+|only\s+)?(?:has|have)\s+/i,
+    );
+    const [targets = '', fields] = said.split(/\s+with\s+(?=an?\s|the\s|its\s|their\s)|\s*:\s+/i);
+    const items = targetItems(targets);
+    const read = readTargets(draft, subjects, items, belong[1], !loose, chunk);
     if (read && fields !== undefined) for (const s of subjects) readFieldList(draft, s, fields, false);
+    const target = items.length === 1 ? draft.lastTarget : undefined;
+    if (read && theirs !== undefined && target !== undefined) readFieldList(draft, target, theirs, false);
     return read;
   }
   const state = STATE_CHUNK.exec(chunk);
@@ -182,6 +200,10 @@ function readTargets(
       // `songs can be on many playlists`: each side has many of the other.
       if (SEVERAL.test(item)) noteManyToMany(draft, s, target, source.trim());
       else addReference(draft, s, target, !isOptionalModal(modal), source.trim());
+      // `Playlists are made of tracks`: each has many, which with the other way round is many-to-many.
+      if (!SEVERAL.test(item) && isPluralWord(item.trim().split(/\s+/).pop() ?? '')) {
+        noteMany(draft, s, target, source.trim());
+      }
     }
   });
   return true;

@@ -1,5 +1,5 @@
-import { resolveEntity, type Draft } from './draft.js';
-import { noteManyToMany } from './many-to-many.js';
+import { isEntity, resolveEntity, type Draft } from './draft.js';
+import { noteMany, noteManyToMany } from './many-to-many.js';
 import { entityNameOf } from './singular.js';
 import { maskParens } from './text.js';
 
@@ -62,7 +62,21 @@ export function readQuantifiedManyToMany(draft: Draft, sentence: string): boolea
   const pair = found
     .flatMap((m) => m.owners.flatMap((a) => m.owned.map((b) => [a, b] as const)))
     .find(([a, b]) => a !== b && found.some((m) => m.owners.includes(b) && m.owned.includes(a)));
-  if (pair === undefined) return false;
-  noteManyToMany(draft, pair[0], pair[1], sentence);
-  return true;
+  if (pair !== undefined) {
+    noteManyToMany(draft, pair[0], pair[1], sentence);
+    return true;
+  }
+  // One way round only (`the same track can show up in many playlists`): noted, so a sentence saying
+  // the other way makes the two many-to-many; the sentence is read on by the other readers.
+  let completes = false;
+  for (const { owners, owned } of found) {
+    const [owner] = owners.filter((o) => isEntity(draft, o));
+    for (const other of owned.filter((o) => isEntity(draft, o) && o !== owner)) {
+      if (owner === undefined) continue;
+      noteMany(draft, owner, other, sentence);
+      completes ||= draft.many.some((m) => m.owner === other && m.many === owner);
+    }
+  }
+  // Read, when it completes a pair another sentence began.
+  return completes;
 }

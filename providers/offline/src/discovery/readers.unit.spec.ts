@@ -342,4 +342,21 @@ describe('discovery readers', () => {
       'EntryEvent gateId>Gate',
     ]);
   });
+
+  it('joins many-to-many said one way in each of two sentences, and reads fields said after a relation', () => {
+    const doc = discover(
+      'Playlists have a title. Playlists are made of tracks, where a track is just a title and an artist. The same track can obviously show up in loads of playlists. Rooms have a number. A booking reserves one room and has a guest name. Weapons have a name. Both are owned by a player profile that just has a gamertag (unique). Books have a title. Every month we pick a book, so a reading has a start date and is for one book.',
+    );
+    expect(shape(doc)).toEqual([
+      'Playlist title:string',
+      'Track title:string artist:string',
+      'Room number:string',
+      'Booking roomId>Room guestName:string',
+      'Weapon name:string playerProfileId>PlayerProfile',
+      'PlayerProfile gamertag:string!',
+      'Book title:string',
+      'Reading startDate:date bookId>Book',
+      'PlaylistTrack playlistId>Playlist trackId>Track',
+    ]);
+  });
 });

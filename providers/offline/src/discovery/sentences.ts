@@ -56,7 +56,7 @@ export function readSentence(draft: Draft, said: string, opening: Opening | unde
 // `…, tasks have a title` starts a clause of its own.
 function readClauses(draft: Draft, sentence: string, opening: Opening | undefined): void {
   splitOutsideParens(sentence, NEXT_CLAUSE).forEach((c, i) =>
-    readOne(draft, c, i === 0 ? opening : undefined),
+    i === 0 ? readOne(draft, c, opening) : readOne(draft, plainSpeech(c), undefined),
   );
 }
 

@@ -60,7 +60,7 @@ const KIND_WORDS = new Set([
 
 // Words that never name a kind of record: pronouns, fillers, modals, politeness.
 const NOT_NAMES = new Set(
-  'i we you he she it they me us them my our your their its this that these those which who whom what whose just also then so basically really actually maybe could would should will can might must shall like thank thanks please hi hello hey okay ok both either neither same other another such some any every each all need want etc'.split(
+  'i we you he she it they me us them my our your their its this that these those which who whom what whose just also then so basically really actually maybe could would should will can might must shall like thank thanks please hi hello hey okay ok both either neither same other another such some any every each all need want etc always never sometimes often usually'.split(
     ' ',
   ),
 );

@@ -70,6 +70,11 @@ const entityOf = (draft: Draft, phrase: string): string | undefined => {
   return plural || isEntity(draft, resolved) ? resolved : undefined;
 };
 
+const namedEntity = (draft: Draft, phrase: string): string | undefined => {
+  const name = entityNameOf(phrase.toLowerCase());
+  return name === undefined ? undefined : resolveEntity(draft, name);
+};
+
 /** Whether a phrase holds a verb (`customers place orders`), so it cannot be a subject on its own. */
 export function hasVerb(phrase: string): boolean {
   return phrase.trim().includes(' ') && nlp(phrase).match('#Noun+ #Verb #Noun').found;
@@ -109,7 +114,10 @@ export function readVerbRelation(
   const parts = partsOf(sentence);
   if (parts === undefined) return false;
   if (SPEAKERS.test(parts.subject)) return readSpokenAbout(draft, parts, sentence, readFields);
-  const subject = entityOf(draft, parts.subject);
+  // `a booking reserves one room and has a guest name`: a subject described here is a record too.
+  const described = OWN_AFTER.test(parts.rest.replace(/^[\s,]+/, ''));
+  const subject =
+    entityOf(draft, parts.subject) ?? (described ? namedEntity(draft, parts.subject) : undefined);
   const object = entityOf(draft, parts.object);
   if (subject === undefined || object === undefined || subject === object) return false;
   const about = aboutOf(draft, parts.rest.replace(/^[\s,]+/, ''));
@@ -123,7 +131,9 @@ export function readVerbRelation(
     rest = rest.slice(more[0].length).replace(/^[\s,]+/, '');
   }
   const fields = FIELDS_AFTER.exec(rest)?.[1];
-  if (rest !== '' && fields === undefined && !TRAILING.test(rest)) return false;
+  // `a booking reserves one room and has a guest name`: the subject's own fields after the relation.
+  const own = OWN_AFTER.exec(rest)?.[1];
+  if (rest !== '' && fields === undefined && own === undefined && !TRAILING.test(rest)) return false;
   const source = sentence.trim();
   ensureEntity(draft, subject, Origin.referenced, parts.subject);
   for (const { entity, phrase, between } of objects) {
@@ -135,9 +145,12 @@ export function readVerbRelation(
     ensureEntity(draft, object, Origin.described);
     readFields(object, fields);
   }
+  if (own !== undefined) readFields(subject, own);
   draft.lastSubjects = [subject];
   return true;
 }
+
+const OWN_AFTER = /^(?:,\s*)?and\s+(?:also\s+)?(?:has|have|holds?|keeps?|carries|records?)\s+(.+)$/i;
 
 const FIELDS_AFTER = /^(?:(?:with|that\s+(?:have|has)|which\s+(?:have|has)|having)\s+|:\s*)(.+)$/i;
 const ABOUT =

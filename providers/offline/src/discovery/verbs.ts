@@ -25,7 +25,7 @@ const NOUN = String.raw`(?!(?:a|an|the|each|every|all|some|any|one|my|our|and|al
 
 // Where a sentence starts a new clause with a subject of its own: `…, tasks have a title`.
 export const NEXT_CLAUSE = new RegExp(
-  String.raw`\s*,\s*(?:and\s+)?(?=(?:for\s+(?:each|every)|we|i|each\s+one|every\s+one)\s)|(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=${LEADING}${NOUN}(?:\s+${NOUN})?\s+${MODAL}(?:${FIELD_VERB}|${BELONG_VERB}|${LINK_VERB}|${BE}\s+(?:[a-z]+\s+)?${PREPOSITION})\s+\S)`,
+  String.raw`\s*,\s*(?:and\s+)?(?:so|then|but|where)\s+(?=\S)|\s*,\s*(?:and\s+)?(?=(?:for\s+(?:each|every)|we|i|each\s+one|every\s+one)\s)|(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=${LEADING}${NOUN}(?:\s+${NOUN})?\s+${MODAL}(?:${FIELD_VERB}|${BELONG_VERB}|${LINK_VERB}|${BE}\s+(?:[a-z]+\s+)?${PREPOSITION})\s+\S)`,
   'gi',
 );
 
