@@ -6,11 +6,11 @@ import { TARGETS } from './metrics.js';
 import { CATEGORIES, type Category } from './score.js';
 
 // The F1 the offline reader reaches on the shipped corpus today, rounded down: a reading that gets
-// worse fails here. The targets (TARGETS) are higher; each floor moves up as the reader improves.
+// worse fails here. Entities, fields and relations are held at or above their targets (TARGETS).
 const FLOORS: Readonly<Record<Category, number>> = {
-  entities: 0.94,
-  fields: 0.92,
-  types: 0.88,
+  entities: 0.95,
+  fields: 0.93,
+  types: 0.89,
   required: 0.92,
   relations: 0.9,
   enums: 0.84,
@@ -29,7 +29,7 @@ describe('the discovery corpus', () => {
     expect(entries.some((e) => e.relations.some((r) => r.kind === 'many-to-many'))).toBe(true);
   });
 
-  it('is read by the offline discovery at no less than its recorded F1 per category', async () => {
+  it('is read by the offline discovery at its targets, and no worse than recorded in any category', async () => {
     const result = evaluateDiscovery(await loadCorpus(), discover);
     const below = CATEGORIES.filter((c) => result.metrics[c].f1 < FLOORS[c]).map(
       (c) => `${c} ${result.metrics[c].f1.toFixed(3)}`,
@@ -37,5 +37,7 @@ describe('the discovery corpus', () => {
     expect(below).toEqual([]);
     expect(result.unread).toBe(0);
     expect(TARGETS).toEqual({ entities: 0.95, fields: 0.9, relations: 0.9 });
+    const missed = Object.entries(TARGETS).filter(([c, target]) => result.metrics[c as Category].f1 < target);
+    expect(missed).toEqual([]);
   });
 });

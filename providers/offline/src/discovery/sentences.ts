@@ -98,6 +98,8 @@ function readColon(draft: Draft, sentence: string): boolean {
     return true;
   }
   if (readDefinedThen(draft, before, rest)) return true;
+  // `Each lot has many measurements: characteristic, …` is a clause; its reader takes the list.
+  if (CLAUSE.test(before) && /\b(?:many|several|multiple)\s+[a-z]+(?:\s[a-z]+)?$/i.test(before)) return false;
   // `University enrollment: students (name) enroll in courses (code)`: a heading, then a relation.
   const hoisted = hoistParenEntities(draft, rest);
   if (hoisted !== rest && readVerbRelation(draft, hoisted, fieldReader(draft)))
