@@ -75,7 +75,7 @@ function subjectsOf(draft: Draft, subject: string, predicate: string): Subjects 
 // A sentence with a subject and verbs; false when it is not one.
 // `service record is done by`: a noun that could be a verb (`record`, `log`), then the real verb.
 const NOUN_THEN_VERB =
-  /^((?:records?|logs?|notes?|tracks?|stores?|holds?|keeps?|entry|entries)\s+)(?=(?:is|are|has|have|can|could|must|should|will|was|were|belongs?|may)\b)/i;
+  /^((?:records?|logs?|notes?|tracks?|stores?|holds?|keeps?|entry|entries)\s+)(?=(?:is|are|has|have|can|could|must|should|will|was|were|belongs?|may|rolls?|feeds?|goes|go|comes?|links?|points?)\b)/i;
 
 export function readClause(draft: Draft, sentence: string): boolean {
   const match = CLAUSE.exec(sentence);

@@ -116,7 +116,7 @@ const UNIT =
   /\s+(?:in|as)\s+(?:kg|kgs|kilos?|kilograms?|grams?|g|litres?|liters?|l|ml|millilitres?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|hectares?|acres?|metres?|meters?|m|cm|mm|km|miles?|gb|mb|tb|pounds?|lbs?|euros?|dollars?|gbp|usd|eur|percent|%|seconds?|secs?|pence|cents?|pixels?|px|celsius|degrees?|bytes?|kb|mph|km\/h|inches|feet|ft|stars?|points?)$/i;
 // What follows the name and only qualifies it: `between 0 and 100`, `out of ten`, `afterwards`.
 const QUALIFIER =
-  /(?:\s+(?:(?:between|from|out\s+of)\s+\S.*|afterwards|if\s+any|if\s+known|for\s+(?:the|a|an|each|every)\s+[a-z]+)|(?<=s)\s+(?:attached|included))$/i;
+  /(?:\s+(?:(?:between|from|out\s+of)\s+\S.*|afterwards|if\s+any|if\s+known|(?:like|e\.?g\.?|such\s+as)\s+\S.*|for\s+(?:the|a|an|each|every)\s+[a-z]+)|(?<=s)\s+(?:attached|included))$/i;
 const WHETHER =
   /^whether\s+(?:(?:it|they|he|she)\s+(?:is|are|was|were|has|have|had|got|gets|get)\s+(?:been\s+)?|(?:it|they)\s+)?(?:on\s+|in\s+)?/i;
 // `whether the deposit is paid` → `deposit paid`.

@@ -209,8 +209,8 @@ describe('discovery readers', () => {
       'Reporter name:string email:email!',
       'ServiceRecord serviceDate:date cost:number mechanicId>Mechanic',
       'Mechanic name:string',
-      'Bottle rackId>Rack',
       'Rack label:string',
+      'Bottle rackId>Rack',
       'PurchaseOrder orderDate:date status:string[draft|sent|received]',
     ]);
   });
@@ -357,6 +357,18 @@ describe('discovery readers', () => {
       'Book title:string',
       'Reading startDate:date bookId>Book',
       'PlaylistTrack playlistId>Playlist trackId>Track',
+    ]);
+  });
+
+  it('reads a heading whose clause names its own record, records that roll up into others, and asides', () => {
+    const doc = discover(
+      'Conference backend. We also sell sponsorships: a sponsor has a name and a tier. Invoices have a total. Usage records (metric name, quantity) roll up into an invoice. Celestial objects have a name and a catalogue designation (like M31).',
+    );
+    expect(shape(doc)).toEqual([
+      'Sponsor name:string tier:string',
+      'Invoice total:number',
+      'UsageRecord metricName:string quantity:integer invoiceId>Invoice',
+      'CelestialObject name:string catalogueDesignation:string',
     ]);
   });
 });

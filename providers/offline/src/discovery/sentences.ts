@@ -126,11 +126,15 @@ function readColon(draft: Draft, sentence: string): boolean {
   }
   const entity = entityNameOf(stripDeterminers(before));
   if (entity === undefined || before.split(' ').length > 3) return false;
-  ensureEntity(draft, entity, Origin.described, before);
   draft.lastSubjects = [entity];
-  // `care log entries: each one is for one plant` or `bottles in racks: a rack has a label` are clauses.
-  if (/^(?:each|every|an?|it|they)\s/i.test(rest) && CLAUSE.test(rest)) readClauses(draft, rest, undefined);
-  else readFieldList(draft, entity, rest, false);
+  // `care log entries: each one is for one plant` or `sponsorships: a sponsor has a name` are clauses,
+  // which name the records they are about.
+  if (/^(?:each|every|an?|it|they)\s/i.test(rest) && CLAUSE.test(rest)) {
+    readClauses(draft, rest, undefined);
+    return true;
+  }
+  ensureEntity(draft, entity, Origin.described, before);
+  readFieldList(draft, entity, rest, false);
   return true;
 }
 

@@ -54,8 +54,6 @@ const KIND_WORDS = new Set([
   'tables',
   'collection',
   'collections',
-  'object',
-  'objects',
 ]);
 
 // Words that never name a kind of record: pronouns, fillers, modals, politeness.

@@ -1,6 +1,7 @@
 import { ensureEntity, Origin, type Draft } from './draft.js';
 import { readFieldList } from './fields.js';
 import { entityNameOf, pluralEntityOf } from './singular.js';
+import { CLAUSE } from './verbs.js';
 
 const KEEP = String.raw`(?:keep|store|track|record|log|save|need|want|hold|capture|list|enter|note|manage|register|catalog(?:ue)?)`;
 const WHO = String.raw`(?:we|i|you|they|users?|staff|people|the\s+app|the\s+system|the\s+api)`;
@@ -22,6 +23,8 @@ export function readSpeakerFields(draft: Draft, sentence: string): boolean {
   const forThem = FOR_THEM.exec(sentence);
   const [, one, phrase, fields] = forThem ?? ['', undefined, ...(THEM_WITH.exec(sentence) ?? []).slice(1)];
   if (phrase === undefined || fields === undefined) return false;
+  // `We sell sponsorships: a sponsor has a name` goes on in a clause of its own.
+  if (/^(?:an?|each|every|it|they)\s/i.test(fields) && CLAUSE.test(fields)) return false;
   const words = phrase.toLowerCase().trim();
   // `for each photo we need …` names one record; `we log movies with …` names them all.
   const entity = /^(?:each|every|an?)\s/i.test(one ?? '') ? entityNameOf(words) : pluralEntityOf(words);
