@@ -11,7 +11,7 @@ const FLOORS: Readonly<Record<Category, number>> = {
   entities: 0.95,
   fields: 0.93,
   types: 0.89,
-  required: 0.93,
+  required: 0.92,
   relations: 0.9,
   enums: 0.86,
   unique: 0.99,
