@@ -1,5 +1,6 @@
 import { toCamelCase, type FieldType } from '@mge/contracts';
 import type { Template } from './templates.js';
+import { entityNameOf } from './singular.js';
 import { quote } from './text.js';
 
 // How an entity came to be: described with fields, only named in a list, or only referenced.
@@ -135,6 +136,12 @@ export function resolveEntity(draft: Draft, name: string): string {
   // `each slot` after `many inventory slots` were only mentioned.
   const mentioned = longer.length === 0 ? ending([...draft.entities.keys()]) : [];
   return mentioned.length === 1 ? (mentioned[0] ?? name) : name;
+}
+
+/** The entity a phrase names (`job postings` → `JobPosting`), resolved against those already read. */
+export function entityNamed(draft: Draft, phrase: string): string | undefined {
+  const name = entityNameOf(phrase.toLowerCase());
+  return name === undefined ? undefined : resolveEntity(draft, name);
 }
 
 export function assume(draft: Draft, text: string): void {

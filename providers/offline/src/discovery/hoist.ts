@@ -9,6 +9,8 @@ const AFTER_RELATION =
 // `Mechanics (name, phone) carry out repair jobs`: the subject of a clause, with its fields.
 const AS_SUBJECT =
   /^((?:an?\s+|the\s+|each\s+|every\s+)?)([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s*\(([^()]*)\)\s*(?=,\s*each\s|(?!(?:,|;|:|and\b|or\b|on\b|for\b|at\b|in\b|of\b|with\b|to\b|per\b|$))\S)/i;
+
+// Describes the record a parenthesis gives fields to; false when the parenthesis is not a field list.
 function hoist(draft: Draft, phrase: string, content: string): boolean {
   if (/\b(?:the|an?|our|my|their|its|your)\b/i.test(phrase)) return false; // `store the artists`
   const fields = fieldNamesIn(content);

@@ -1,13 +1,8 @@
-import { addReference, ensureEntity, Origin, resolveEntity, type Draft } from './draft.js';
-import { entityNameOf, pluralEntityOf } from './singular.js';
+import { addReference, ensureEntity, entityNamed, Origin, type Draft } from './draft.js';
+import { pluralEntityOf } from './singular.js';
 
 const THROUGH =
   /^(?:(?:each|every|a|an|the|our)\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s+(?:(?:can|may|will|usually)\s+)?[a-z]+\s+(?:(?:a|an|the|their|one|many|several)\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s+(?:through|via|by\s+way\s+of|by\s+making)\s+(?:(?:a|an|the|their)\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)$/i;
-
-const nameOf = (draft: Draft, phrase: string): string | undefined => {
-  const name = entityNameOf(phrase.toLowerCase());
-  return name === undefined ? undefined : resolveEntity(draft, name);
-};
 
 /**
  * `Customers book vehicles through reservations`: the records in the middle name both sides, so a
@@ -17,7 +12,7 @@ export function readThrough(draft: Draft, sentence: string): boolean {
   const [, a, b, c] = THROUGH.exec(sentence.trim()) ?? [];
   if (a === undefined || b === undefined || c === undefined) return false;
   const middle = pluralEntityOf(c.toLowerCase());
-  const [from, to] = [nameOf(draft, a), nameOf(draft, b)];
+  const [from, to] = [entityNamed(draft, a), entityNamed(draft, b)];
   if (middle === undefined || from === undefined || to === undefined) return false;
   if (new Set([middle, from, to]).size !== 3) return false;
   ensureEntity(draft, middle, Origin.described, c);

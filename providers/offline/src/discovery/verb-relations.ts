@@ -1,5 +1,13 @@
 import nlp from 'compromise';
-import { addReference, ensureEntity, isEntity, Origin, resolveEntity, type Draft } from './draft.js';
+import {
+  addReference,
+  ensureEntity,
+  entityNamed,
+  isEntity,
+  Origin,
+  resolveEntity,
+  type Draft,
+} from './draft.js';
 import { noteMany, noteManyToMany } from './many-to-many.js';
 import { entityNameOf, isPluralWord } from './singular.js';
 
@@ -70,11 +78,6 @@ const entityOf = (draft: Draft, phrase: string): string | undefined => {
   return plural || isEntity(draft, resolved) ? resolved : undefined;
 };
 
-const namedEntity = (draft: Draft, phrase: string): string | undefined => {
-  const name = entityNameOf(phrase.toLowerCase());
-  return name === undefined ? undefined : resolveEntity(draft, name);
-};
-
 /** Whether a phrase holds a verb (`customers place orders`), so it cannot be a subject on its own. */
 export function hasVerb(phrase: string): boolean {
   return phrase.trim().includes(' ') && nlp(phrase).match('#Noun+ #Verb #Noun').found;
@@ -117,7 +120,7 @@ export function readVerbRelation(
   // `a booking reserves one room and has a guest name`: a subject described here is a record too.
   const described = OWN_AFTER.test(parts.rest.replace(/^[\s,]+/, ''));
   const subject =
-    entityOf(draft, parts.subject) ?? (described ? namedEntity(draft, parts.subject) : undefined);
+    entityOf(draft, parts.subject) ?? (described ? entityNamed(draft, parts.subject) : undefined);
   const object = entityOf(draft, parts.object);
   if (subject === undefined || object === undefined || subject === object) return false;
   const about = aboutOf(draft, parts.rest.replace(/^[\s,]+/, ''));
