@@ -3,6 +3,7 @@ import {
   addReference,
   assume,
   ensureEntity,
+  entityNamed,
   isEntity,
   resolveEntity,
   noteUnread,
@@ -65,10 +66,7 @@ function subjectsOf(draft: Draft, subject: string, predicate: string): Subjects 
     draft.domain ??= cleanDomain(lower);
     return { kind: 'list' };
   }
-  const names = splitList(lower).map((s) => {
-    const name = isPlainPhrase(s, 3) ? entityNameOf(s) : undefined;
-    return name === undefined ? undefined : resolveEntity(draft, name);
-  });
+  const names = splitList(lower).map((s) => (isPlainPhrase(s, 3) ? entityNamed(draft, s) : undefined));
   return names.every((n) => n !== undefined) ? { kind: 'entities', names } : undefined;
 }
 

@@ -5,9 +5,9 @@ import {
   ask,
   assume,
   ensureEntity,
+  entityNamed,
   isEntity,
   noteUnread,
-  resolveEntity,
   Origin,
   type Draft,
 } from './draft.js';
@@ -29,22 +29,29 @@ const REFERENCE_TO =
   /^(?:an?\s+|the\s+)?(?:optional\s+)?(?:reference|link|pointer|foreign\s+key|fk)\s+(?:to|for)\s+(?:an?\s+|the\s+|one\s+|its\s+)?([a-z][a-z ]*?)$/i;
 
 // `many measurements: …`, `many episodes with a title …`, `each having many items (question, …)`.
-const MANY_WITH =
-  /^(?:each\s+)?(?:(?:having|containing|with|has|holding|including)\s+)?(?:many|several|multiple|lots\s+of|any\s+number\s+of)\s+([a-z][a-z]*(?:\s[a-z]+){0,2}?)(?:\s*:\s*|\s*,\s*each\s+(?:with|having|has|holding)\s+|\s+with\s+)(.+)$/i;
-const MANY_INSIDE =
-  /(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:many|several|multiple|lots\s+of|any\s+number\s+of)\s+[a-z]+(?:\s[a-z]+){0,2}?\s+with\s)/i;
-const MANY_PAREN =
-  /^(?:each\s+)?(?:(?:having|containing|with|has|holding|including)\s+)?(?:many|several|multiple|lots\s+of|any\s+number\s+of)\s+([a-z][a-z]*(?:\s[a-z]+){0,2}?)\s*\(([^()]+)\)$/i;
+const MANY = String.raw`(?:many|several|multiple|lots\s+of|any\s+number\s+of)`;
+const HAVING_MANY = String.raw`^(?:each\s+)?(?:(?:having|containing|with|has|holding|including)\s+)?${MANY}\s+([a-z][a-z]*(?:\s[a-z]+){0,2}?)`;
+const MANY_WITH = new RegExp(
+  String.raw`${HAVING_MANY}(?:\s*:\s*|\s*,\s*each\s+(?:with|having|has|holding)\s+|\s+with\s+)(.+)$`,
+  'i',
+);
+const MANY_INSIDE = new RegExp(
+  String.raw`(?:,\s*(?:and\s+)?|\s+and\s+)(?=${MANY}\s+[a-z]+(?:\s[a-z]+){0,2}?\s+with\s)`,
+  'i',
+);
+const MANY_PAREN = new RegExp(String.raw`${HAVING_MANY}\s*\(([^()]+)\)$`, 'i');
 
 export function readFieldList(draft: Draft, entity: string, text: string, optional: boolean): void {
   // `has many measurements: characteristic, nominal value and …`: the many records and their fields.
   const manyWith = MANY_WITH.exec(text.trim()) ?? MANY_PAREN.exec(text.trim());
   const many = manyWith?.[1] === undefined ? undefined : entityNameOf(manyWith[1].toLowerCase());
-  if (many !== undefined && manyWith?.[2] !== undefined) {
-    ensureEntity(draft, many, Origin.described, manyWith[1]);
-    addReference(draft, many, entity, true, manyWith[0]);
-    noteMany(draft, entity, many, manyWith[0]);
-    return readFieldList(draft, many, manyWith[2], false);
+  if (many !== undefined && manyWith?.[1] !== undefined && manyWith[2] !== undefined) {
+    return readManyRecords(draft, entity, {
+      many,
+      phrase: manyWith[1],
+      fields: manyWith[2],
+      source: manyWith[0],
+    });
   }
   // `a title and many episodes with a title …`: the fields before, then the many records and theirs.
   const manyAt = MANY_INSIDE.exec(text);
@@ -149,19 +156,29 @@ function readOwnedWithFields(draft: Draft, entity: string, item: string): boolea
   const fields = content === undefined ? undefined : fieldNamesIn(content);
   if (phrase === undefined || fields === undefined || !isPluralWord(last) || MASS_NOUNS.has(last))
     return false;
-  const named = entityNameOf(phrase.toLowerCase());
-  if (named === undefined) return false;
-  const owned = resolveEntity(draft, named);
-  ensureEntity(draft, owned, Origin.described, phrase);
-  addReference(draft, owned, entity, true, item.trim());
-  noteMany(draft, entity, owned, item.trim());
-  readFieldList(draft, owned, fields, false);
+  const many = entityNamed(draft, phrase);
+  if (many === undefined) return false;
+  readManyRecords(draft, entity, { many, phrase, fields, source: item.trim() });
   return true;
 }
 
+interface ManyRecords {
+  readonly many: string;
+  readonly phrase: string;
+  readonly fields: string;
+  readonly source: string;
+}
+
+// `owner` has many `many` records, each naming it, with the fields the request gives them.
+function readManyRecords(draft: Draft, owner: string, { many, phrase, fields, source }: ManyRecords): void {
+  ensureEntity(draft, many, Origin.described, phrase);
+  addReference(draft, many, owner, true, source);
+  noteMany(draft, owner, many, source);
+  readFieldList(draft, many, fields, false);
+}
+
 function readHasMany(draft: Draft, entity: string, parsed: ParsedItem): void {
-  const named = entityNameOf(parsed.words.join(' '));
-  const target = named === undefined ? undefined : resolveEntity(draft, named); // `many lines` of a timesheet
+  const target = entityNamed(draft, parsed.words.join(' ')); // `many lines` of a timesheet
   if (target === undefined) return noteUnread(draft, parsed.words.join(' '));
   if (!parsed.many && !isEntity(draft, target)) {
     assume(

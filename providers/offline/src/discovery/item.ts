@@ -128,7 +128,7 @@ const HAS = /^(?:has|have|having)\s+(?=(?:an?|the|its|their)\s)/i;
 // Undefined when the item does not read as a field name of up to four words.
 export function parseItem(raw: string): ParsedItem | undefined {
   const whether = WHETHER.test(raw.trim()) && /^whether\b/i.test(raw.trim());
-  const item = raw.trim().replace(WHETHER_THE, '$1 ').replace(WHETHER, '').replace(UNIT, '').replace(HAS, '');
+  const item = raw.trim().replace(WHETHER_THE, '$1 ').replace(WHETHER, '').replace(HAS, '');
   const said = takeHints(item);
   // `a score from 1 to 5`, `out of 10`: a whole number in a range.
   const ranged = /\b(?:from\s+\d+\s+to\s+\d+|out\s+of\s+\d+)\b/i.test(said.rest) && said.hints.length === 0;

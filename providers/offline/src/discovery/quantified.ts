@@ -1,6 +1,5 @@
-import { isEntity, resolveEntity, type Draft } from './draft.js';
+import { entityNamed, isEntity, type Draft } from './draft.js';
 import { noteMany, noteManyToMany } from './many-to-many.js';
-import { entityNameOf } from './singular.js';
 import { maskParens } from './text.js';
 
 const QUANTIFIER =
@@ -19,8 +18,8 @@ function namesAt(draft: Draft, words: readonly string[], at: number): string[] {
       .slice(at, at + width)
       .join(' ')
       .toLowerCase();
-    const name = /^[a-z][a-z -]*$/.test(phrase) ? entityNameOf(phrase) : undefined;
-    return name === undefined || at + width > words.length ? [] : [resolveEntity(draft, name)];
+    const name = /^[a-z][a-z -]*$/.test(phrase) ? entityNamed(draft, phrase) : undefined;
+    return name === undefined || at + width > words.length ? [] : [name];
   });
 }
 
